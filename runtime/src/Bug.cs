@@ -1,0 +1,38 @@
+namespace Wireless;
+
+/// <summary>
+/// Seeded-bug variants of the runtime, selectable at run time. Each one is the buggy behaviour the checks must
+/// catch: a defect of the seed design that the project fixed, or a mutation that breaks one property of the
+/// specification. Variant branches are compiled only into instantiations whose
+/// <see cref="Memory.ISharedMemory.AllowsBugs"/> is true; the production build has none.
+/// See <see cref="BugCatalog"/> for names and stories, and <c>docs/BUGLOG.md</c>.
+/// </summary>
+[Flags]
+public enum Bug
+{
+    None = 0,
+    /// <summary>The seed gate on a 16-bit mask: <c>1 &lt;&lt; cpu</c> is lost for CPU ids ≥ 16 and the barrier never opens.</summary>
+    NarrowCpuMask = 1 << 0,
+    /// <summary>The seed gate widened to 64 bits: its barrier counts distinct CPU ids, so two threads on one CPU deadlock it.</summary>
+    PopcountBarrier = 1 << 1,
+    /// <summary>The gate state is never reset, so the next launch passes with stale bits.</summary>
+    GateNoReset = 1 << 2,
+    /// <summary>The completer takes the wake list and leaves it open (null) instead of closing it with the sentinel.</summary>
+    NoSentinel = 1 << 3,
+    /// <summary>The watermark is advanced by a load and a store instead of a CAS.</summary>
+    PlainWatermark = 1 << 4,
+    /// <summary>Reclamation gives up when the try-lock is contended and never re-checks (the seed's advance_lock).</summary>
+    LostReclamation = 1 << 5,
+    /// <summary>Tasks whose outputs are still reachable through an open scope's tensor handles are reclaimed (the seed's empty end_scope).</summary>
+    NoScopePin = 1 << 6,
+    /// <summary>The stamp of last_consumer_local_id is a read-max-write after a separate liveness check, not one atomic decision.</summary>
+    UncheckedStamp = 1 << 7,
+    /// <summary>Classification ignores a task's last fanin: a task can be readied before all its producers completed.</summary>
+    IgnoreLastFanin = 1 << 8,
+    /// <summary>A woken waiter is pushed twice on the ready queue: a task can be dispatched twice.</summary>
+    DoubleWake = 1 << 9,
+    /// <summary>Reclamation does not wait for the last consumer: a slot is reused while a consumer may still read it.</summary>
+    ReclaimIgnoresConsumer = 1 << 10,
+    /// <summary>The watermark walk is not bounded by the completer's own id and may pass incomplete tasks.</summary>
+    UnboundedWatermark = 1 << 11,
+}

@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace Wireless.Device;
+
+/// <summary>
+/// A core's MMIO registers and dispatch payload (seed §1), in a pinned array, one 128-byte record per core.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><see cref="DataMain"/> (<c>DATA_MAIN_BASE</c>, AICPU → AICore): the dispatch sequence number of the newest
+/// task. Written only by the owning scheduler thread with release (the seed's <c>wmb()</c> then MMIO write), after
+/// the payload; read by the core with acquire.</item>
+/// <item>The payload, double-buffered by <c>seq &amp; 1</c> so a pre-loaded pending task never overwrites the
+/// running task's: plain, published by the release of <see cref="DataMain"/>.</item>
+/// <item><see cref="Cond"/> (<c>COND</c>, AICore → AICPU): bit 31 FIN (else ACK), bits 0..30 the sequence number.
+/// Written only by the core with release (after the kernel's writes), read by the owner with acquire.</item>
+/// </list>
+/// </remarks>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
+internal struct CoreRegisters
+{
+    [FieldOffset(0)] public int DataMain;
+    [FieldOffset(8)] public int PayloadTask0;
+    [FieldOffset(12)] public int PayloadPart0;
+    [FieldOffset(16)] public int PayloadTask1;
+    [FieldOffset(20)] public int PayloadPart1;
+    [FieldOffset(64)] public int Cond;
+
+    public const int Idle = 0;
+    public const int FinBit = 1 << 31;
+    /// <summary>Sequence numbers stay below the seed's reserved ids (<c>AICORE_EXIT_SIGNAL</c> 0x7FFFFFF0).</summary>
+    public const int MaxSequence = 0x7FFFFFEF;
+
+    public static int Ack(int seq) => seq;
+    public static int Fin(int seq) => seq | FinBit;
+    public static bool IsFin(int cond) => (cond & FinBit) != 0;
+    public static int SequenceOf(int cond) => cond & ~FinBit;
+}

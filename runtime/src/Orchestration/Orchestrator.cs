@@ -1,0 +1,330 @@
+using Wireless.Device;
+using Wireless.Memory;
+using Wireless.Ring;
+using Wireless.Scheduling;
+
+namespace Wireless.Orchestration;
+
+/// <summary>
+/// The orchestrator thread's side of the runtime (the seed's <c>submit_task_common</c> as PR #1107 changed it):
+/// allocate a slot and heap block with back-pressure, find producers, stamp their <c>last_consumer_local_id</c>,
+/// prepare the slot, and publish the task on the wiring queue to scheduler thread 0.
+/// </summary>
+/// <remarks>
+/// Design: single-threaded; its private state (next local id, heap ring, TensorMap, scopes, heap ends) needs no
+/// ordering. It writes a slot only after acquiring a <c>last_task_alive</c> past the slot's previous task, and
+/// publishes the slot's contents with the release push on the wiring queue. Differences from the seed, each a bug
+/// the checks found (bug log): the stamp is one CAS that fails on a reclaimed producer (<c>unchecked-stamp</c>);
+/// tasks with heap outputs are pinned until their scope ends, and ending a scope unpins and reclaims
+/// (<c>no-scope-pin</c>); a full TensorMap waits for reclamation instead of crashing (pool exhaustion).
+/// </remarks>
+internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, ISharedMemory
+{
+    private readonly RuntimeConfig _config;
+    private readonly WirelessProtocol<TMem> _protocol;
+    private readonly TaskRing _ring;
+    private readonly SpscQueue<TMem> _wiring;
+    private readonly TaskBuilder _builder;
+    private readonly ProducerSet _producers;
+    private readonly TensorMap _tensorMap;
+    private readonly ScopeStack _scopes = new();
+    private readonly HeapRing _heap;
+    private readonly long[] _heapEnd;
+    private readonly Action<int> _unpin;
+    private DeviceMemory _memory = null!;
+    private int _next;
+    private int _foldedAlive;
+    private int _limit;
+
+    public Orchestrator(RuntimeConfig config, WirelessProtocol<TMem> protocol, SpscQueue<TMem> wiring)
+    {
+        _config = config;
+        _protocol = protocol;
+        _ring = protocol.Ring;
+        _wiring = wiring;
+        _builder = new TaskBuilder(config.MaxTensorArgs, config.MaxScalars, config.MaxFanin);
+        _producers = new ProducerSet(config.MaxFanin);
+        _tensorMap = new TensorMap(config.TensorMapCapacity);
+        _heap = new HeapRing(config.HeapElements);
+        _heapEnd = new long[config.Window];
+        _unpin = Unpin;
+    }
+
+    public GlobalMemoryLayout Globals => _memory.Globals;
+
+    /// <summary>The next local id to hand out (for diagnostics).</summary>
+    public int NextLocalId => _next;
+
+    public void Reset(DeviceMemory memory, int taskLimit)
+    {
+        _memory = memory;
+        _limit = taskLimit;
+        _next = _foldedAlive = _config.FirstLocalId;
+        _tensorMap.Clear();
+        _scopes.Reset();
+        _heap.Reset();
+    }
+
+    /// <summary>Runs the whole orchestration program, then ends the outer scope and announces the total.</summary>
+    public void Run(Workloads.Workload workload)
+    {
+        workload.Orchestrate(this);
+        _scopes.EndAll(_unpin);
+        _protocol.TryReclaim();
+        ref var ctl = ref _ring.Ctl;
+        var total = LocalId.Distance(_config.FirstLocalId, _next);
+        TMem.Store(ref ctl.TotalTasks, total, MemoryOrder.NonAtomic, SpecAction.OrchestrationDone);
+        // Release: publishes TotalTasks to the schedulers' exit check (acquire).
+        TMem.Store(ref ctl.OrchestratorDone, 1, MemoryOrder.Release, SpecAction.OrchestrationDone);
+        TMem.Observe(SpecEvent.OrchestrationDone, 0, total);
+    }
+
+    public void BeginScope(ScopeMode mode = ScopeMode.Auto) => _scopes.Begin(mode);
+
+    /// <summary>EndScope: unpins the scope's tasks, then reclaims what that freed (no completion may come to do it).</summary>
+    public void EndScope()
+    {
+        _scopes.End(_unpin);
+        _protocol.TryReclaim();
+    }
+
+    public TaskBuilder NewTask(Kernel kernel, Shape shape) => _builder.Reset(kernel, shape);
+
+    public TaskId Submit(TaskBuilder task)
+    {
+        ThrowIfAborted();
+        var mode = _scopes.Mode;
+        if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
+        var block = OutputLayout.BlockLength(task);
+        var self = Allocate(block, task.Describe(), out var blockStart);
+        var slot = _ring.SlotOf(self);
+
+        // Acquire: pairs with the reclaimer's release; entries of producers before it are retired.
+        var alive = TMem.Load(ref _ring.Ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.StampLastConsumer);
+        DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: true, alive, _producers);
+        for (var i = _producers.Count - 1; i >= 0; i--)
+        {
+            if (Stamp(_producers.Ids[i], self, alive)) continue;
+            if (_producers.KindAt(i) == EdgeKind.Creator && !_protocol.Has(Bug.NoScopePin))
+                throw new RuntimeErrorException($"{task.Describe()} reads a buffer of task#{_producers.Ids[i]}, which was already reclaimed");
+            _producers.RemoveAt(i); // retired: complete, so the ordering is already satisfied
+        }
+        OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
+        Prepare(task, self, slot, pinned: block > 0);
+        InsertIntoTensorMap(task, self, mode);
+        if (block > 0) _scopes.Pin(self, blockStart);
+        Publish(self);
+        return new TaskId(self);
+    }
+
+    public TaskId AllocTensors(ReadOnlySpan<int> lengths, Span<Tensor> outputs)
+    {
+        ThrowIfAborted();
+        var block = OutputLayout.BlockLength(lengths);
+        var self = Allocate(block, "alloc_tensors", out var blockStart);
+        var slot = _ring.SlotOf(self);
+        var index = LocalId.Distance(_config.FirstLocalId, self);
+        OutputLayout.Bind(lengths, outputs, HeapRing.Position(blockStart, _heap.Capacity), self);
+        for (var b = 0; b < lengths.Length; b++)
+        {
+            var buffer = _memory.Heap.AsSpan(outputs[b].Start, outputs[b].Length);
+            TMem.AccessBuffer(ref buffer[0], buffer.Length, write: true, SpecAction.AllocTensors);
+            for (var j = 0; j < buffer.Length; j++) buffer[j] = OutputLayout.AllocInitialValue(index, b, j);
+        }
+
+        _ring.Descriptor(slot) = new TaskDescriptor { LocalId = self, Index = index, Kernel = Kernel.Alloc, Subtasks = 1 };
+        _ring.Names[slot] = "alloc_tensors";
+        ref var s = ref _ring.Slot(slot);
+        var pinned = block > 0 && !_protocol.Has(Bug.NoScopePin);
+        // Relaxed: the slot is private to the orchestrator until the completion flag below is released.
+        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned), MemoryOrder.Relaxed, SpecAction.AllocTensors);
+        TMem.Store(ref s.WakeListHead, WakeList.Sentinel, MemoryOrder.Relaxed, SpecAction.AllocTensors);
+        // Release: the task is complete at once; publishes the initialized buffers to any consumer that acquires
+        // the flag (and to the watermark walk).
+        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.Release, SpecAction.AllocTensors);
+        TMem.Observe(SpecEvent.TaskCompletedInline, self, index);
+        // Relaxed: exit-check counter only.
+        TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.AllocTensors);
+        if (block > 0) _scopes.Pin(self, blockStart);
+        return new TaskId(self);
+    }
+
+    // ---- Allocate ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Allocate: takes the next local id once its slot is free (<c>id - last_task_alive &lt; window</c>) and the heap
+    /// has room for the output block, waiting for reclamation (back-pressure). A wait that can never end, because
+    /// an open scope pins what it waits for, fails at once instead.
+    /// </summary>
+    private int Allocate(long block, string what, out long blockStart)
+    {
+        var self = _next;
+        if (LocalId.Distance(_config.FirstLocalId, self) >= _limit)
+            throw new RuntimeErrorException($"{what}: the workload submits more tasks than the {_limit} it declares");
+        ProgramChecks.CheckBlockFits(block, _heap.Capacity, what);
+        blockStart = _heap.BlockStart(block);
+        ProgramChecks.CheckScopeFits(_scopes, self, blockStart + block, _config.Window, _heap.Capacity, what);
+
+        var blocked = false;
+        var spins = 0;
+        while (true)
+        {
+            // Acquire: pairs with the reclaimer's release store; the slots and heap it passed are reset and free.
+            var alive = TMem.Load(ref _ring.Ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.Allocate);
+            FoldHeapTail(alive);
+            blockStart = _heap.BlockStart(block);
+            if (LocalId.Distance(alive, self) < _config.Window && _heap.Fits(blockStart, blockStart + block)) break;
+            if (!blocked)
+            {
+                blocked = true;
+                TMem.Observe(SpecEvent.OrchestratorBlocked, self, 0);
+            }
+            ThrowIfAborted();
+            TMem.SpinHint(++spins, SpecAction.Allocate);
+        }
+        if (blocked) TMem.Observe(SpecEvent.OrchestratorUnblocked, self, 0);
+        _heap.Commit(blockStart, blockStart + block);
+        _heapEnd[_ring.SlotOf(self)] = blockStart + block;
+        _next = LocalId.Next(self);
+        return self;
+    }
+
+    /// <summary>
+    /// Frees the heap of every task before <paramref name="alive"/>: its tail is the end of task alive−1's block.
+    /// Read only when <c>last_task_alive</c> moved, while that slot still holds the retired task's heap end.
+    /// </summary>
+    private void FoldHeapTail(int alive)
+    {
+        if (alive == _foldedAlive) return;
+        _foldedAlive = alive;
+        _heap.ReleaseTo(_heapEnd[_ring.SlotOf(LocalId.Add(alive, -1))]);
+    }
+
+    // ---- StampLastConsumer ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// StampLastConsumer: raises producer <paramref name="producer"/>'s last consumer to <paramref name="self"/>,
+    /// unless it was already reclaimed. Returns false if the producer is gone (it completed, so an ordering edge
+    /// to it is satisfied).
+    /// </summary>
+    private bool Stamp(int producer, int self, int alive)
+    {
+        // Its slot was handed to a newer task already: the producer retired long ago. (Only the orchestrator
+        // allocates, so this is exact.)
+        if (LocalId.Distance(producer, self) >= _config.Window) return false;
+        ref var word = ref _ring.Slot(_ring.SlotOf(producer)).LastConsumer;
+
+        if (_protocol.Has(Bug.UncheckedStamp))
+        {
+            // The seed: a liveness check, then a separate read-max-write. Reclamation may run in between.
+            if (LocalId.Before(producer, alive)) return false;
+            var old = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
+            TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
+            return true;
+        }
+
+        // Relaxed: a first guess for the CAS.
+        var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
+        while (true)
+        {
+            if (LastConsumerWord.IsRetired(current)) return false;
+            // AcqRel: decides against the reclaimer's retire CAS on the same word (one modification order), so
+            // either we stamp first and reclamation waits for us, or the producer is reclaimed and we drop it.
+            var observed = TMem.CompareExchange(ref word, LastConsumerWord.WithConsumer(current, self), current, MemoryOrder.AcqRel, SpecAction.StampLastConsumer);
+            if (observed == current) return true;
+            current = observed;
+        }
+    }
+
+    /// <summary>EndScope: clears a task's scope pin.</summary>
+    private void Unpin(int task)
+    {
+        ref var word = ref _ring.Slot(_ring.SlotOf(task)).LastConsumer;
+        var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.EndScope);
+        while (LastConsumerWord.IsPinned(current))
+        {
+            // SeqCst: the store side of a store-buffering pair with a reclaimer that read the pinned word: we then
+            // try its lock (TryReclaim), it unlocks and re-checks; seq_cst guarantees one of us sees the other.
+            var observed = TMem.CompareExchange(ref word, current & ~LastConsumerWord.Pinned, current, MemoryOrder.SeqCst, SpecAction.EndScope);
+            if (observed == current) return;
+            current = observed;
+        }
+    }
+
+    // ---- PrepareTask / PublishTask ----------------------------------------------------------------------------
+
+    /// <summary>PrepareTask: fills the descriptor and stripes and clears the completion flag, all before publishing.</summary>
+    private void Prepare(TaskBuilder task, int self, int slot, bool pinned)
+    {
+        ref var d = ref _ring.Descriptor(slot);
+        d = new TaskDescriptor
+        {
+            LocalId = self,
+            Index = LocalId.Distance(_config.FirstLocalId, self),
+            DurationNs = task.DurationNs,
+            Shape = task.Shape,
+            Kernel = task.Kernel,
+            Fault = task.Fault,
+            FaninCount = (byte)_producers.Count,
+            ArgCount = (byte)task.ArgCount,
+            ScalarCount = (byte)task.ScalarCount,
+            DepCount = (byte)task.DepCount,
+            Subtasks = (byte)(task.Shape == Shape.MIX ? 3 : 1),
+        };
+        _producers.Ids.CopyTo(_ring.FaninStripe(slot));
+        task.Args.CopyTo(_ring.ArgStripe(slot));
+        task.Scalars.CopyTo(_ring.ScalarStripe(slot));
+        var deps = _ring.DepStripe(slot);
+        for (var i = 0; i < task.DepCount; i++) deps[i] = LocalId.Distance(_config.FirstLocalId, task.Deps[i].LocalId);
+        _ring.Names[slot] = task.Name;
+
+        ref var s = ref _ring.Slot(slot);
+        // Relaxed (all three): the slot is private to the orchestrator until the release push in Publish; every
+        // thread that later reads them acquired that push, directly or transitively (seed invariant 3).
+        TMem.Store(ref s.CompletedSubtasks, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
+        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned && !_protocol.Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.PrepareTask);
+        TMem.Store(ref _ring.Flag(slot), 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
+    }
+
+    /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>
+    private void InsertIntoTensorMap(TaskBuilder task, int self, ScopeMode mode)
+    {
+        if (!DependencyDiscovery.HasInserts(task, mode)) return;
+        var inserted = 0;
+        var spins = 0;
+        while (!DependencyDiscovery.TryInsert(task, self, _tensorMap, ref inserted))
+        {
+            var alive = TMem.Load(ref _ring.Ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.PrepareTask);
+            if (_tensorMap.CollectRetired(alive) > 0) continue;
+            // Nothing to free. If every earlier task completed and reclamation has caught up, no entry will ever be
+            // freed before this task is published: report instead of waiting forever.
+            var watermark = TMem.Load(ref _ring.Ctl.CompletedWatermark, MemoryOrder.Acquire, SpecAction.PrepareTask);
+            if (LocalId.Distance(watermark, self) == 1 && !_protocol.ReclaimPending())
+                throw new RuntimeErrorException(
+                    $"TensorMap pool exhausted: {_tensorMap.Count} entries of live tasks fill its capacity of {_tensorMap.Capacity} while submitting {task.Describe()}");
+            ThrowIfAborted();
+            TMem.SpinHint(++spins, SpecAction.PrepareTask);
+        }
+    }
+
+    /// <summary>PublishTask: pushes the task on the wiring queue (release), waiting while it is full.</summary>
+    private void Publish(int self)
+    {
+        var spins = 0;
+        while (!_wiring.TryPush(self))
+        {
+            ThrowIfAborted();
+            TMem.SpinHint(++spins, SpecAction.PublishTask);
+        }
+        TMem.Observe(SpecEvent.TaskPublished, self, LocalId.Distance(_config.FirstLocalId, self));
+    }
+
+    private void ThrowIfAborted()
+    {
+        if (_protocol.Aborted()) throw new OrchestrationAbortedException();
+    }
+
+}
+
+/// <summary>Unwinds the orchestration program when another thread latched an error.</summary>
+internal sealed class OrchestrationAbortedException() : Exception("the run was aborted");

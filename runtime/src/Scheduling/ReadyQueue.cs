@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wireless.Memory;
+
+namespace Wireless.Scheduling;
+
+/// <summary>
+/// A bounded lock-free MPMC queue of ready tasks (local ids), one per shape: the seed's <c>PTO2ReadyQueue</c>, a
+/// Vyukov ring with a sequence number per cell.
+/// </summary>
+/// <remarks>
+/// Design: cell <c>i</c> is free for the producer holding position <c>p</c> when its sequence equals <c>p</c>, and
+/// full for the consumer holding <c>p</c> when it equals <c>p + 1</c>. Producers claim positions with a CAS on
+/// <see cref="QueueControl.Head"/> (enqueue_pos), consumers on <see cref="QueueControl.Tail"/> (dequeue_pos). The
+/// claim CASes need no ordering of their own (the seed uses relaxed); the value is published by the release store
+/// of the cell's sequence and read after its acquire load. Pushed by thread 0 and by every completer; popped by
+/// every scheduler thread. Capacity is the window, and at most a window of tasks is ever in flight, so a full queue
+/// is an invariant violation that <see cref="TryPush"/> reports.
+/// </remarks>
+internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
+{
+    private struct Cell
+    {
+        public int Sequence;
+        public int Value;
+    }
+
+    private readonly Cell[] _cells;
+    private readonly QueueControl[] _control;
+    private readonly int _mask;
+
+    public ReadyQueue(int capacity)
+    {
+        _cells = GC.AllocateArray<Cell>(capacity, pinned: true);
+        _control = GC.AllocateArray<QueueControl>(1, pinned: true);
+        _mask = capacity - 1;
+        Reset();
+    }
+
+    public void Reset()
+    {
+        for (var i = 0; i < _cells.Length; i++) _cells[i] = new Cell { Sequence = i };
+        _control[0] = default;
+    }
+
+    private ref QueueControl Ctl => ref MemoryMarshal.GetArrayDataReference(_control);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Cell CellAt(int pos) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cells), pos & _mask);
+
+    public bool TryPush(int value)
+    {
+        ref var ctl = ref Ctl;
+        var pos = TMem.Load(ref ctl.Head, MemoryOrder.Relaxed, SpecAction.ReadyPush);
+        while (true)
+        {
+            ref var cell = ref CellAt(pos);
+            // Acquire: pairs with the release in TryPop that freed this cell, so our write below cannot overtake
+            // the previous consumer's read of the old value.
+            var seq = TMem.Load(ref cell.Sequence, MemoryOrder.Acquire, SpecAction.ReadyPush);
+            var diff = unchecked(seq - pos);
+            if (diff == 0)
+            {
+                var observed = TMem.CompareExchange(ref ctl.Head, unchecked(pos + 1), pos, MemoryOrder.Relaxed, SpecAction.ReadyPush);
+                if (observed == pos)
+                {
+                    TMem.Store(ref cell.Value, value, MemoryOrder.NonAtomic, SpecAction.ReadyPush);
+                    // Release: publishes the value (and everything the pusher did before) to the consumer's acquire.
+                    TMem.Store(ref cell.Sequence, unchecked(pos + 1), MemoryOrder.Release, SpecAction.ReadyPush);
+                    return true;
+                }
+                pos = observed;
+            }
+            else if (diff < 0)
+            {
+                return false;
+            }
+            else
+            {
+                pos = TMem.Load(ref ctl.Head, MemoryOrder.Relaxed, SpecAction.ReadyPush);
+            }
+        }
+    }
+
+    public bool TryPop(out int value)
+    {
+        ref var ctl = ref Ctl;
+        var pos = TMem.Load(ref ctl.Tail, MemoryOrder.Relaxed, SpecAction.Dispatch);
+        while (true)
+        {
+            ref var cell = ref CellAt(pos);
+            // Acquire: pairs with the pusher's release of the sequence; makes the value and the pusher's prior
+            // writes (the task's readiness) visible.
+            var seq = TMem.Load(ref cell.Sequence, MemoryOrder.Acquire, SpecAction.Dispatch);
+            var diff = unchecked(seq - (pos + 1));
+            if (diff == 0)
+            {
+                var observed = TMem.CompareExchange(ref ctl.Tail, unchecked(pos + 1), pos, MemoryOrder.Relaxed, SpecAction.Dispatch);
+                if (observed == pos)
+                {
+                    value = TMem.Load(ref cell.Value, MemoryOrder.NonAtomic, SpecAction.Dispatch);
+                    // Release: hands the cell back to the producer a lap later, after our read of the value.
+                    TMem.Store(ref cell.Sequence, unchecked(pos + _mask + 1), MemoryOrder.Release, SpecAction.Dispatch);
+                    return true;
+                }
+                pos = observed;
+            }
+            else if (diff < 0)
+            {
+                value = 0;
+                return false;
+            }
+            else
+            {
+                pos = TMem.Load(ref ctl.Tail, MemoryOrder.Relaxed, SpecAction.Dispatch);
+            }
+        }
+    }
+
+    /// <summary>Snapshot of the queued values, for stall diagnostics of a quiescent runtime.</summary>
+    public List<int> Snapshot()
+    {
+        var result = new List<int>();
+        for (var pos = _control[0].Tail; pos != _control[0].Head; pos = unchecked(pos + 1)) result.Add(CellAt(pos).Value);
+        return result;
+    }
+}

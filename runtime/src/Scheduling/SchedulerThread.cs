@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using Wireless.Device;
+using Wireless.Memory;
+using Wireless.Ring;
+
+namespace Wireless.Scheduling;
+
+/// <summary>
+/// One scheduler thread's main loop (the seed's <c>resolve_and_dispatch</c>, with thread 0's wiring role from
+/// PR #1107). Every iteration: complete what the owned cores finished; on thread 0, drain the wiring queue into the
+/// pending FIFO and classify pending tasks; dispatch ready tasks to owned cores; otherwise idle, check for the end
+/// of the run, errors and the no-progress timeout.
+/// </summary>
+/// <remarks>
+/// Design: only this thread dispatches to and polls its cores, so <see cref="CoreTrack"/>s, the pending FIFO and
+/// the held MIX task are private. Shared state is reached through <see cref="WirelessProtocol{TMem}"/> and the
+/// cores' registers. A MIX task needs a whole idle cluster; a thread that pops one holds it and reserves a cluster
+/// (no new work goes to it) until the cluster drains, so MIX tasks cannot starve behind AIC/AIV work.
+/// </remarks>
+internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
+{
+    private const int NoTask = int.MinValue;
+
+    private readonly int _index;
+    private readonly WirelessProtocol<TMem> _protocol;
+    private readonly TaskRing _ring;
+    private readonly SimDevice<TMem> _device;
+    private readonly SpscQueue<TMem>? _wiring;
+    private readonly PendingFifo? _pending;
+    private readonly CoreTrack[] _cores;
+    private readonly int[] _clusters;
+    private readonly bool _inlineCores;
+    private readonly bool _profile;
+    private readonly long _timeoutNs;
+    private readonly Action<string> _fail;
+    private int _heldMix = NoTask;
+    private int _reservedCluster = -1;
+
+    public SchedulerThread(int index, RuntimeConfig config, WirelessProtocol<TMem> protocol, SimDevice<TMem> device, SpscQueue<TMem> wiring)
+    {
+        _index = index;
+        _protocol = protocol;
+        _ring = protocol.Ring;
+        _device = device;
+        if (index == 0)
+        {
+            _wiring = wiring;
+            _pending = new PendingFifo(config.Window);
+        }
+        _clusters = Enumerable.Range(0, config.Clusters).Where(c => c % config.Schedulers == index).ToArray();
+        _cores = new CoreTrack[_clusters.Length * 3];
+        _inlineCores = config.Cores == CoreDriver.Inline;
+        _profile = config.Profile;
+        _timeoutNs = config.TimeoutMilliseconds * 1_000_000L;
+        _fail = protocol.Fail;
+        Profile = new SchedulerProfile { ThreadIndex = index };
+        Reset();
+    }
+
+    public SchedulerProfile Profile { get; }
+    public int Index => _index;
+
+    public void Reset()
+    {
+        for (var i = 0; i < _cores.Length; i++)
+        {
+            var core = _clusters[i / 3] * 3 + i % 3;
+            _cores[i] = new CoreTrack { Core = core, Kind = core % 3 == 0 ? Shape.AIC : Shape.AIV, NextSequence = 1 };
+        }
+        _pending?.Reset();
+        _heldMix = NoTask;
+        _reservedCluster = -1;
+        Profile.Clear();
+    }
+
+    public void Run()
+    {
+        var idle = 0;
+        var lastSeenProgress = -1L;
+        var lastProgressAt = 0L;
+        long progressCount = 0;
+        while (true)
+        {
+            Profile.Iterations++;
+            var t0 = _profile ? Stopwatch.GetTimestamp() : 0;
+            var progress = PollCores();
+            if (_profile) t0 = Lap(SchedulerPhase.Completion, t0);
+            if (_pending is not null)
+            {
+                progress |= DrainWiring();
+                if (_profile) t0 = Lap(SchedulerPhase.WiringDrain, t0);
+                progress |= PollPending();
+                if (_profile) t0 = Lap(SchedulerPhase.PendingPoll, t0);
+            }
+            progress |= Dispatch();
+            if (_profile) t0 = Lap(SchedulerPhase.Dispatch, t0);
+
+            if (progress)
+            {
+                idle = 0;
+                progressCount++;
+                continue;
+            }
+
+            if (_protocol.Aborted() || RunIsOver()) return;
+            TMem.SpinHint(++idle, SpecAction.Idle);
+            if (_profile) Lap(SchedulerPhase.Idle, t0);
+
+            if (_timeoutNs > 0 && (idle & 1023) == 0)
+            {
+                var now = TMem.NowNanoseconds();
+                var seen = progressCount + TMem.Load(ref _ring.Ctl.CompletedTasks, MemoryOrder.Relaxed, SpecAction.Idle);
+                if (seen != lastSeenProgress)
+                {
+                    lastSeenProgress = seen;
+                    lastProgressAt = now;
+                }
+                else if (now - lastProgressAt > _timeoutNs)
+                {
+                    _fail($"no progress for {_timeoutNs / 1_000_000} ms (scheduler thread {_index} timed out)");
+                    return;
+                }
+            }
+        }
+    }
+
+    private long Lap(SchedulerPhase phase, long start)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Profile.Add(phase, now - start);
+        return now;
+    }
+
+    /// <summary>The run is over when the orchestrator is done and every task it submitted completed.</summary>
+    private bool RunIsOver()
+    {
+        ref var ctl = ref _ring.Ctl;
+        // Acquire: pairs with the orchestrator's release; TotalTasks (written before it) is then visible.
+        if (TMem.Load(ref ctl.OrchestratorDone, MemoryOrder.Acquire, SpecAction.Idle) == 0) return false;
+        var total = TMem.Load(ref ctl.TotalTasks, MemoryOrder.NonAtomic, SpecAction.Idle);
+        return TMem.Load(ref ctl.CompletedTasks, MemoryOrder.Acquire, SpecAction.Idle) == total;
+    }
+
+    // ---- Completion -------------------------------------------------------------------------------------------
+
+    /// <summary>PollCore: advances inline cores, reads each busy core's COND and completes what finished.</summary>
+    private bool PollCores()
+    {
+        var progress = false;
+        var now = _inlineCores ? TMem.NowNanoseconds() : 0;
+        for (var i = 0; i < _cores.Length; i++)
+        {
+            ref var track = ref _cores[i];
+            if (track.IsIdle) continue;
+            if (_inlineCores)
+            {
+                var core = _device.Cores[track.Core];
+                for (var steps = 0; steps < 4 && core.Advance(now, _fail); steps++) { }
+            }
+            progress |= Decide(ref track);
+        }
+        return progress;
+    }
+
+    /// <summary>
+    /// The seed's <c>decide_slot_transition</c>: the core is serial, so a register naming the pending task means the
+    /// running one finished; FIN of the running task with nothing pending leaves the core idle.
+    /// </summary>
+    private bool Decide(ref CoreTrack track)
+    {
+        // Acquire: pairs with the core's release of COND; the kernel's outputs are then visible to us, and through
+        // our completion release to the task's consumers.
+        var cond = TMem.Load(ref _device.Registers[track.Core].Cond, MemoryOrder.Acquire, SpecAction.PollCore);
+        var seq = CoreRegisters.SequenceOf(cond);
+        var fin = CoreRegisters.IsFin(cond);
+        if (track.PendingSequence != 0 && seq == track.PendingSequence)
+        {
+            FinishSubtask(track.RunningTask);
+            if (fin)
+            {
+                FinishSubtask(track.PendingTask);
+                track.RunningSequence = 0;
+            }
+            else
+            {
+                track.RunningSequence = track.PendingSequence;
+                track.RunningTask = track.PendingTask;
+                track.RunningPart = track.PendingPart;
+                track.RunningAcked = true;
+            }
+            track.PendingSequence = 0;
+            return true;
+        }
+        if (seq != track.RunningSequence) return false;
+        if (!fin)
+        {
+            track.RunningAcked = true;
+            return false;
+        }
+        FinishSubtask(track.RunningTask);
+        track.RunningSequence = track.PendingSequence;
+        track.RunningTask = track.PendingTask;
+        track.RunningPart = track.PendingPart;
+        track.RunningAcked = false;
+        track.PendingSequence = 0;
+        return true;
+    }
+
+    private void FinishSubtask(int task)
+    {
+        var slot = _ring.SlotOf(task);
+        var subtasks = _ring.Descriptor(slot).Subtasks;
+        // AcqRel: the last subtask's completer must see the other subtasks' effects before publishing completion.
+        if (subtasks > 1 && TMem.FetchAdd(ref _ring.Slot(slot).CompletedSubtasks, 1, MemoryOrder.AcqRel, SpecAction.PollCore) + 1 != subtasks)
+            return;
+        Profile.TasksCompleted++;
+        _protocol.OnTaskComplete(task);
+    }
+
+    // ---- Wiring (thread 0) ------------------------------------------------------------------------------------
+
+    /// <summary>DrainWiring: moves up to a batch of newly published tasks from the wiring queue to the pending FIFO.</summary>
+    private bool DrainWiring()
+    {
+        var moved = 0;
+        while (moved < RuntimeConfig.DrainBatch && _wiring!.TryPop(out var task))
+        {
+            _pending!.Push(task);
+            moved++;
+        }
+        return moved > 0;
+    }
+
+    /// <summary>Classify up to the poll budget of pending tasks from the head of the FIFO.</summary>
+    private bool PollPending()
+    {
+        var pending = _pending!;
+        var visit = Math.Min(pending.Count, RuntimeConfig.PollBudget);
+        if (visit == 0) return false;
+        var before = pending.Count;
+        for (var i = 0; i < visit; i++) _protocol.Classify(pending.Pop(), pending);
+        Profile.Classified += visit;
+        return pending.Count < before;
+    }
+
+    // ---- Dispatch ---------------------------------------------------------------------------------------------
+
+    private bool Dispatch()
+    {
+        var progress = DispatchMix();
+        for (var i = 0; i < _cores.Length; i++)
+        {
+            if (i / 3 == _reservedCluster) continue;
+            ref var track = ref _cores[i];
+            if (!track.IsIdle && !track.CanPreload) continue;
+            if (!_protocol.ReadyQueue(track.Kind).TryPop(out var task)) continue;
+            Write(ref track, task, part: 0);
+            progress = true;
+        }
+        return progress;
+    }
+
+    /// <summary>MIX tasks take a whole idle cluster; one popped while none is idle is held and a cluster reserved.</summary>
+    private bool DispatchMix()
+    {
+        if (_heldMix == NoTask)
+        {
+            if (!_protocol.ReadyQueue(Shape.MIX).TryPop(out var task)) return false;
+            _heldMix = task;
+        }
+        for (var c = 0; c < _clusters.Length; c++)
+        {
+            if (!_cores[3 * c].IsIdle || !_cores[3 * c + 1].IsIdle || !_cores[3 * c + 2].IsIdle) continue;
+            for (var part = 0; part < 3; part++) Write(ref _cores[3 * c + part], _heldMix, part);
+            _heldMix = NoTask;
+            _reservedCluster = -1;
+            return true;
+        }
+        if (_reservedCluster < 0) _reservedCluster = 0;
+        return false;
+    }
+
+    /// <summary>Dispatch: writes the payload, then the sequence number to DATA_MAIN with release.</summary>
+    private void Write(ref CoreTrack track, int task, int part)
+    {
+        var seq = track.NextSequence;
+        track.NextSequence = seq == CoreRegisters.MaxSequence ? 1 : seq + 1;
+        ref var regs = ref _device.Registers[track.Core];
+        var odd = (seq & 1) != 0;
+        TMem.Store(ref odd ? ref regs.PayloadTask1 : ref regs.PayloadTask0, task, MemoryOrder.NonAtomic, SpecAction.Dispatch);
+        TMem.Store(ref odd ? ref regs.PayloadPart1 : ref regs.PayloadPart0, part, MemoryOrder.NonAtomic, SpecAction.Dispatch);
+        // Release: the seed's wmb() before the MMIO write; publishes the payload and, transitively, everything
+        // that made the task ready (its producers' outputs) to the core's acquire load.
+        TMem.Store(ref regs.DataMain, seq, MemoryOrder.Release, SpecAction.Dispatch);
+        TMem.Observe(SpecEvent.TaskDispatched, task, track.Core);
+        Profile.TasksDispatched++;
+        if (track.IsIdle)
+        {
+            track.RunningSequence = seq;
+            track.RunningTask = task;
+            track.RunningPart = part;
+            track.RunningAcked = false;
+        }
+        else
+        {
+            track.PendingSequence = seq;
+            track.PendingTask = task;
+            track.PendingPart = part;
+        }
+    }
+
+    // ---- Diagnostics ------------------------------------------------------------------------------------------
+
+    /// <summary>Tasks on this thread's cores (running and pending), the held MIX task and the pending FIFO.</summary>
+    public void Describe(StallReport report)
+    {
+        foreach (var track in _cores)
+        {
+            if (track.RunningSequence != 0) report.OnCore(track.RunningTask, track.Core, pending: false);
+            if (track.PendingSequence != 0) report.OnCore(track.PendingTask, track.Core, pending: true);
+        }
+        if (_heldMix != NoTask) report.HeldMix(_heldMix, _index);
+        if (_pending is not null) foreach (var t in _pending.Snapshot()) report.InPendingFifo(t);
+        if (_wiring is not null) foreach (var t in _wiring.Snapshot()) report.InWiringQueue(t);
+    }
+}

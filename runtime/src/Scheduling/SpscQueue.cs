@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wireless.Memory;
+
+namespace Wireless.Scheduling;
+
+/// <summary>
+/// The wiring queue: a bounded single-producer single-consumer ring of local ids from the orchestrator to
+/// scheduler thread 0 (the seed's <c>PTO2SpscQueue</c>, 1024 entries).
+/// </summary>
+/// <remarks>
+/// Design: Lamport's ring with cached indices. <see cref="QueueControl.Head"/> is written only by the producer
+/// (release, after the entry: publishes the entry and the whole prepared task), <see cref="QueueControl.Tail"/> only
+/// by the consumer (release, after reading the entry: hands the cell back). Each side reads the other's index with
+/// acquire, and only when its cached copy says the ring is full (producer) or empty (consumer).
+/// </remarks>
+internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
+{
+    private readonly int[] _buffer;
+    private readonly QueueControl[] _control;
+    private readonly int _mask;
+    // Producer-private.
+    private int _head;
+    private int _cachedTail;
+    // Consumer-private.
+    private int _tail;
+    private int _cachedHead;
+
+    public SpscQueue(int capacity)
+    {
+        _buffer = GC.AllocateArray<int>(capacity, pinned: true);
+        _control = GC.AllocateArray<QueueControl>(1, pinned: true);
+        _mask = capacity - 1;
+    }
+
+    public void Reset()
+    {
+        _control[0] = default;
+        _head = _cachedTail = _tail = _cachedHead = 0;
+    }
+
+    private ref QueueControl Ctl => ref MemoryMarshal.GetArrayDataReference(_control);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref int Entry(int pos) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), pos & _mask);
+
+    /// <summary>Producer: appends <paramref name="value"/>; false if the ring is full.</summary>
+    public bool TryPush(int value)
+    {
+        if (unchecked(_head - _cachedTail) > _mask)
+        {
+            // Acquire: pairs with the consumer's release of Tail; the cell we reuse has been read.
+            _cachedTail = TMem.Load(ref Ctl.Tail, MemoryOrder.Acquire, SpecAction.PublishTask);
+            if (unchecked(_head - _cachedTail) > _mask) return false;
+        }
+        TMem.Store(ref Entry(_head), value, MemoryOrder.NonAtomic, SpecAction.PublishTask);
+        _head = unchecked(_head + 1);
+        // Release: publishes the entry and everything the orchestrator wrote for the task before it (descriptor,
+        // fanin ids, the cleared completion flag); pairs with the acquire in TryPop.
+        TMem.Store(ref Ctl.Head, _head, MemoryOrder.Release, SpecAction.PublishTask);
+        return true;
+    }
+
+    /// <summary>Consumer: removes the oldest entry; false if the ring is empty.</summary>
+    public bool TryPop(out int value)
+    {
+        if (_tail == _cachedHead)
+        {
+            // Acquire: pairs with the producer's release of Head.
+            _cachedHead = TMem.Load(ref Ctl.Head, MemoryOrder.Acquire, SpecAction.DrainWiring);
+            if (_tail == _cachedHead)
+            {
+                value = 0;
+                return false;
+            }
+        }
+        value = TMem.Load(ref Entry(_tail), MemoryOrder.NonAtomic, SpecAction.DrainWiring);
+        _tail = unchecked(_tail + 1);
+        // Release: hands the cell back to the producer after our read.
+        TMem.Store(ref Ctl.Tail, _tail, MemoryOrder.Release, SpecAction.DrainWiring);
+        return true;
+    }
+
+    /// <summary>Entries not yet popped (quiescent snapshot, for stall diagnostics).</summary>
+    public List<int> Snapshot()
+    {
+        var result = new List<int>();
+        for (var pos = _control[0].Tail; pos != _control[0].Head; pos = unchecked(pos + 1)) result.Add(Entry(pos));
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+using Wireless.Memory;
+using Wireless.Ring;
+
+namespace Wireless.Scheduling;
+
+internal sealed partial class WirelessProtocol<TMem>
+{
+    /// <summary>
+    /// Classify (scheduler thread 0): counts the task's unmet fanins with acquire loads of the completion flags and
+    /// routes it: 0 → ready queue, exactly 1 → that producer's wake list, 2 or more → back to the pending FIFO.
+    /// </summary>
+    public void Classify(int localId, PendingFifo pending)
+    {
+        var slot = _ring.SlotOf(localId);
+        ref var d = ref _ring.Descriptor(slot);
+        var fanin = _ring.FaninStripe(slot);
+        int count = d.FaninCount;
+        if (Has(Bug.IgnoreLastFanin) && count > 0) count--;
+
+        var unmet = 0;
+        var unmetProducer = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var producer = TMem.Load(ref fanin[i], MemoryOrder.NonAtomic, SpecAction.Classify);
+            // Acquire: pairs with the completer's release store of the flag, so once we see 1 the producer's
+            // outputs are visible to us and, through the ready queue, to whoever runs this task.
+            if (TMem.Load(ref _ring.Flag(_ring.SlotOf(producer)), MemoryOrder.Acquire, SpecAction.Classify) != 0) continue;
+            unmetProducer = producer;
+            if (++unmet == 2) break;
+        }
+
+        switch (unmet)
+        {
+            case 0:
+                ReadyPush(localId);
+                break;
+            case 1:
+                RegisterWake(unmetProducer, localId);
+                break;
+            default:
+                pending.Push(localId);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// RegisterWake: pushes <paramref name="consumer"/> on <paramref name="producer"/>'s wake list with a CAS; if the
+    /// list is already closed (the producer completed meanwhile) readies the consumer instead, since its other
+    /// fanins were met when it was classified.
+    /// </summary>
+    public void RegisterWake(int producer, int consumer)
+    {
+        ref var p = ref _ring.Slot(_ring.SlotOf(producer));
+        var consumerSlot = _ring.SlotOf(consumer);
+        // Relaxed: only a first guess for the CAS below, which re-reads the head atomically.
+        var head = TMem.Load(ref p.WakeListHead, MemoryOrder.Relaxed, SpecAction.RegisterWake);
+        while (true)
+        {
+            if (head == WakeList.Sentinel)
+            {
+                ReadyPush(consumer);
+                return;
+            }
+            TMem.Store(ref _ring.Slot(consumerSlot).NextInWakeList, head, MemoryOrder.NonAtomic, SpecAction.RegisterWake);
+            // AcqRel: release publishes NextInWakeList to the completer's exchange (acquire); acquire on failure
+            // lets us read a sentinel or a newer waiter consistently.
+            var observed = TMem.CompareExchange(ref p.WakeListHead, consumerSlot, head, MemoryOrder.AcqRel, SpecAction.RegisterWake);
+            if (observed == head) return;
+            head = observed;
+        }
+    }
+
+    /// <summary>ReadyPush: puts a task whose producers all completed on its shape's ready queue.</summary>
+    public void ReadyPush(int localId)
+    {
+        var shape = _ring.Descriptor(_ring.SlotOf(localId)).Shape;
+        if (!_readyQueues[(int)shape].TryPush(localId))
+            Fail($"ready queue {shape} overflowed while pushing {_ring.NameOf(_ring.SlotOf(localId))}: more ready tasks than the window");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using Wireless.Memory;
+using Wireless.Ring;
+
+namespace Wireless.Scheduling;
+
+/// <summary>
+/// The wireless task-readiness protocol of PR #1107 on one ring, as the scheduler threads and the orchestrator run
+/// it. Split by concern: classification and wake lists (<c>.Readiness.cs</c>), completion and the watermark
+/// (<c>.Completion.cs</c>), reclamation (<c>.Reclamation.cs</c>).
+/// </summary>
+/// <remarks>
+/// Design (see spec/SPEC.md for the state machine and the argument):
+/// <list type="number">
+/// <item>A task is complete when its slot's completion flag is 1 (release by the completer). Flags are monotonic
+/// within one incarnation of a slot: 0 at prepare, 1 at completion.</item>
+/// <item>Thread 0 counts a task's unmet fanins with acquire loads. 0 → ready queue; 2+ → back to its pending FIFO;
+/// exactly 1 → CAS push on that producer's wake list. Its other producers stay complete, so it waits on one.</item>
+/// <item>A completer sets its flag, then exchanges the wake-list head with the sentinel, detaching every waiter and
+/// closing the list; a registration that loses the race sees the sentinel and readies the task itself. So no
+/// wake-up is lost and each waiter is readied exactly once.</item>
+/// <item>The watermark covers a contiguous prefix of completed tasks; completers advance it by CAS, never past
+/// their own id (beyond it, flags may belong to retired tasks whose slots were not reused yet).</item>
+/// <item>A slot is reclaimed (<c>last_task_alive</c> passes it) when the watermark covers its last consumer and no
+/// open scope pins it; the orchestrator's stamp and the reclaimer's retire are CASes on the same word, so a new
+/// consumer never names a reclaimed producer. A reclaimer that unlocks re-checks, so no reclamation is lost.</item>
+/// </list>
+/// </remarks>
+internal sealed partial class WirelessProtocol<TMem> where TMem : struct, ISharedMemory
+{
+    private readonly TaskRing _ring;
+    private readonly ReadyQueue<TMem>[] _readyQueues;
+    private readonly Bug _bugs;
+    private string? _errorMessage;
+
+    public WirelessProtocol(TaskRing ring, Bug bugs)
+    {
+        _ring = ring;
+        _bugs = TMem.AllowsBugs ? bugs : Bug.None;
+        _readyQueues = new ReadyQueue<TMem>[3];
+        for (var s = 0; s < _readyQueues.Length; s++) _readyQueues[s] = new ReadyQueue<TMem>(ring.Window);
+    }
+
+    public TaskRing Ring => _ring;
+
+    public ReadyQueue<TMem> ReadyQueue(Shape shape) => _readyQueues[(int)shape];
+
+    /// <summary>The first error latched in this run, if any.</summary>
+    public string? ErrorMessage => Volatile.Read(ref _errorMessage);
+
+    public void Reset()
+    {
+        foreach (var q in _readyQueues) q.Reset();
+        _errorMessage = null;
+    }
+
+    /// <summary>True if seeded bug <paramref name="bug"/> is active. Folded to false in the production build.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Has(Bug bug) => TMem.AllowsBugs && (_bugs & bug) != 0;
+
+    /// <summary>True once a runtime error was latched; every loop polls this and stops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Aborted()
+        // Acquire: pairs with the CAS in Fail, so the message written before it is visible.
+        => TMem.Load(ref _ring.Ctl.ErrorCode, MemoryOrder.Acquire, SpecAction.Abort) != 0;
+
+    /// <summary>Latches a runtime error (first writer wins) and asks every thread to stop.</summary>
+    public void Fail(string message)
+    {
+        Interlocked.CompareExchange(ref _errorMessage, message, null);
+        // AcqRel: the first error wins; its message (written just before) is published to every Aborted() reader.
+        TMem.CompareExchange(ref _ring.Ctl.ErrorCode, 1, 0, MemoryOrder.AcqRel, SpecAction.Abort);
+    }
+}

@@ -1,0 +1,35 @@
+using Wireless.Memory;
+using Wireless.Verification;
+using Wireless.Workloads;
+using Xunit;
+
+namespace Wireless.Tests;
+
+public sealed class RuntimeEndToEndTests
+{
+    public static TheoryData<string, int, int> Configs => new()
+    {
+        { "chain", 16384, 0 },
+        { "chain", 2, int.MaxValue - 20 },
+        { "diamonds", 8, 0 },
+        { "diamonds", 8, -30 },
+        { "fanin", 32, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void Matches_the_sequential_reference(string dag, int window, int firstLocalId)
+    {
+        Workload workload = dag switch
+        {
+            "chain" => new TestDags.Chain(200),
+            "diamonds" => new TestDags.Diamonds(50),
+            _ => new TestDags.FanIn(16),
+        };
+        var config = new RuntimeConfig { Window = window, FirstLocalId = firstLocalId, HeapElements = 4096, TimeoutMilliseconds = 20_000 };
+        var expected = new SequentialExecutor(config).Run(workload);
+        var result = new WirelessRuntime<FastMemory>(config).Run(workload);
+        Assert.True(result.Succeeded, result.Error + "\n" + result.StallDiagnostics);
+        Assert.Null(Verifier.Compare(expected, result.Record, result.FinalGlobals));
+    }
+}

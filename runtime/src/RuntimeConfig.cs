@@ -35,8 +35,16 @@ public sealed record RuntimeConfig
     public int MaxScalars { get; init; } = 4;
     /// <summary>Scheduler threads. The orchestrator is one more thread.</summary>
     public int Schedulers { get; init; } = DefaultSchedulers;
-    /// <summary>Clusters of 1 AIC + 2 AIV cores, owned round-robin by the scheduler threads.</summary>
-    public int Clusters { get; init; } = 4 * DefaultSchedulers;
+    /// <summary>
+    /// Clusters of 1 AIC + 2 AIV cores, owned round-robin by the scheduler threads. Defaults to 4 per scheduler.
+    /// </summary>
+    public int Clusters
+    {
+        get => _clusters ?? 4 * Schedulers;
+        init => _clusters = value;
+    }
+
+    private readonly int? _clusters;
     public DeviceMode Device { get; init; } = DeviceMode.Zero;
     public CoreDriver Cores { get; init; } = CoreDriver.Inline;
     /// <summary>The first local id handed out; tests start it near the wrap point.</summary>
@@ -84,11 +92,11 @@ public sealed record RuntimeConfig
         if (TensorMapCapacity < 1) throw new ArgumentException($"TensorMap capacity must be >= 1 (got {TensorMapCapacity})");
         if (TimeoutMilliseconds < 0) throw new ArgumentException($"timeout must be >= 0 ms (got {TimeoutMilliseconds})");
         var cpus = EffectiveLaunchCpuIds;
-        if (cpus.Count < WantedThreads)
-            throw new ArgumentException($"{cpus.Count} launched threads cannot give {WantedThreads} survivors ({Schedulers} schedulers + 1 orchestrator)");
         foreach (var cpu in cpus)
             if (cpu is < 0 or >= AffinityGateLimits.CpuIds)
                 throw new ArgumentException($"CPU id {cpu} is out of range: the gate's mask has {AffinityGateLimits.CpuIds} bits (CPU ids 0..{AffinityGateLimits.CpuIds - 1})");
+        if (cpus.Count < WantedThreads)
+            throw new ArgumentException($"{cpus.Count} launched threads cannot give {WantedThreads} survivors ({Schedulers} schedulers + 1 orchestrator)");
         return this;
     }
 }

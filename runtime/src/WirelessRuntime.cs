@@ -33,6 +33,8 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
     public WirelessRuntime(RuntimeConfig config)
     {
         _config = config.Validate();
+        if (config.Bugs != Bug.None && !TMem.AllowsBugs)
+            throw new ArgumentException($"seeded-bug variants ({config.Bugs}) need an instantiation that allows them (FastMemoryWithBugs or the checker's), not {typeof(TMem).Name}");
         _ring = new TaskRing(config);
         _protocol = new WirelessProtocol<TMem>(_ring, config.Bugs);
         _wiring = new SpscQueue<TMem>(config.WiringQueueCapacity);

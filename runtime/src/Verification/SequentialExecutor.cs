@@ -6,7 +6,9 @@ using Wireless.Workloads;
 namespace Wireless.Verification;
 
 /// <summary>The expected outcome of a workload: what each task read, how often it ran, and global memory at the end.</summary>
-public sealed record ReferenceResult(ExecutionRecord Record, int[] FinalGlobals);
+/// <remarks><see cref="InjectedFaults"/> lists tasks with an injected kernel fault: they have no reference outcome
+/// (recorded as not run), so a run of such a program is expected to fail.</remarks>
+public sealed record ReferenceResult(ExecutionRecord Record, int[] FinalGlobals, ProgramStructure Structure, IReadOnlyList<string> InjectedFaults);
 
 /// <summary>
 /// The sequential reference: runs a workload on one thread, each task at the moment it is submitted, so the
@@ -24,6 +26,8 @@ public sealed class SequentialExecutor : IOrchestrator
     private readonly int[] _depIndices;
     private DeviceMemory _memory = null!;
     private ExecutionRecord _record = null!;
+    private ProgramStructure _structure = null!;
+    private readonly List<string> _faults = [];
     private int _next;
     private int _taskCount;
 
@@ -42,6 +46,8 @@ public sealed class SequentialExecutor : IOrchestrator
     {
         _memory = new DeviceMemory(workload.Globals, _config.HeapElements);
         _record = new ExecutionRecord(workload.TaskCount);
+        _structure = new ProgramStructure(workload.TaskCount);
+        _faults.Clear();
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
@@ -52,7 +58,7 @@ public sealed class SequentialExecutor : IOrchestrator
         var submitted = LocalId.Distance(_config.FirstLocalId, _next);
         if (submitted != workload.TaskCount)
             throw new RuntimeErrorException($"workload '{workload.Name}' declares {workload.TaskCount} tasks but submitted {submitted}");
-        return new ReferenceResult(_record, (int[])_memory.Global.Clone());
+        return new ReferenceResult(_record, (int[])_memory.Global.Clone(), _structure, _faults.ToArray());
     }
 
     public void BeginScope(ScopeMode mode = ScopeMode.Auto) => _scopes.Begin(mode);
@@ -68,6 +74,7 @@ public sealed class SequentialExecutor : IOrchestrator
         var mode = _scopes.Mode;
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: false, 0, _producers);
+        _structure.Record(index, task.Shape, isAlloc: false, _producers, _config.FirstLocalId);
 
         var block = OutputLayout.BlockLength(task);
         AllocateBlock(block, self, task.Describe(), out var offset);
@@ -78,7 +85,11 @@ public sealed class SequentialExecutor : IOrchestrator
         var deps = task.Deps;
         for (var i = 0; i < deps.Length; i++) _depIndices[i] = LocalId.Distance(_config.FirstLocalId, deps[i].LocalId);
         if (task.Fault != KernelFault.None)
-            throw new RuntimeErrorException($"{task.Describe()} has an injected {task.Fault} fault; the reference cannot run it");
+        {
+            // An injected fault has no reference outcome: the task is recorded as not run, and the program as faulty.
+            _faults.Add($"{task.Describe()} (#{index}): {task.Fault}");
+            return new TaskId(self);
+        }
         Kernels.Execute<FastMemory>(_memory, _record, new KernelCall
         {
             Kernel = task.Kernel, Index = index, Scalars = task.Scalars, Args = task.Args,
@@ -91,6 +102,8 @@ public sealed class SequentialExecutor : IOrchestrator
     {
         var self = TakeId("alloc_tensors");
         var index = LocalId.Distance(_config.FirstLocalId, self);
+        _producers.Clear();
+        _structure.Record(index, Shape.AIC, isAlloc: true, _producers, _config.FirstLocalId);
         AllocateBlock(OutputLayout.BlockLength(lengths), self, "alloc_tensors", out var offset);
         OutputLayout.Bind(lengths, outputs, offset, self);
         for (var b = 0; b < lengths.Length; b++)

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Wireless.Scheduling;
+
+namespace Wireless.Perf;
+
+/// <summary>Prints the scheduler threads' counters and per-phase profile as two aligned tables.</summary>
+internal static class ProfileReport
+{
+    private static readonly (SchedulerPhase Phase, string Name)[] Phases =
+    [
+        (SchedulerPhase.Completion, "completion check"),
+        (SchedulerPhase.WiringDrain, "wiring drain"),
+        (SchedulerPhase.PendingPoll, "pending poll"),
+        (SchedulerPhase.Dispatch, "dispatch"),
+        (SchedulerPhase.Idle, "idle"),
+    ];
+
+    /// <summary>Writes the counters and, when <paramref name="timed"/>, each phase's time, share of the thread's loop time and entries.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<SchedulerProfile> profiles, bool timed)
+    {
+        output.WriteLine("Scheduler threads:");
+        var counters = new TextTable(
+            ("thread", true), ("iterations", true), ("completed", true), ("dispatched", true), ("classified", true), ("loop time", true));
+        foreach (var p in profiles)
+        {
+            counters.AddRow(
+                p.ThreadIndex.ToString(CultureInfo.InvariantCulture), Format.Count(p.Iterations),
+                Format.Count(p.TasksCompleted), Format.Count(p.TasksDispatched), Format.Count(p.Classified),
+                timed ? Format.Duration(LoopTime(p)) : "-");
+        }
+        counters.Write(output);
+        output.WriteLine("  (completed: tasks finished on the thread's cores; dispatched: core payload writes, 3 per MIX task; "
+            + "classified: pending-FIFO visits)");
+        if (!timed)
+        {
+            output.WriteLine("  (phase times not collected: --no-profile)");
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("Scheduler phases (% of the thread's loop time):");
+        var phases = new TextTable(("thread", true), ("phase", false), ("time", true), ("%", true), ("entries", true));
+        foreach (var p in profiles)
+        {
+            var loop = LoopTime(p);
+            for (var i = 0; i < Phases.Length; i++)
+            {
+                var (phase, name) = Phases[i];
+                var time = p.Time(phase);
+                phases.AddRow(
+                    i == 0 ? p.ThreadIndex.ToString(CultureInfo.InvariantCulture) : "",
+                    name, Format.Duration(time), Format.Percent(loop > TimeSpan.Zero ? time / loop : 0),
+                    Format.Count(p.Entries[(int)phase]));
+            }
+        }
+        phases.Write(output);
+    }
+
+    /// <summary>The sum of the thread's phase times: its whole loop time while profiling.</summary>
+    private static TimeSpan LoopTime(SchedulerProfile profile)
+        => Phases.Aggregate(TimeSpan.Zero, (sum, phase) => sum + profile.Time(phase.Phase));
+}

@@ -1,0 +1,266 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using System.Globalization;
+using Wireless.Memory;
+using Wireless.Orchestration;
+using Wireless.Verification;
+using Wireless.Workloads;
+
+namespace Wireless.Perf;
+
+/// <summary>
+/// <c>run</c>: runs one workload on the sequential reference and then once on the runtime, verifies the runtime's
+/// output against the reference, and prints throughput and the scheduler profile.
+/// </summary>
+internal sealed class RunCommand : Command
+{
+    /// <summary>Clusters per scheduler thread when <c>--clusters</c> is not given (the ratio of the <see cref="RuntimeConfig"/> defaults).</summary>
+    private const int ClustersPerScheduler = 4;
+
+    /// <summary>Width of the label column of the report.</summary>
+    private const int LabelWidth = 14;
+
+    private static readonly RuntimeConfig Defaults = new();
+
+    private readonly Argument<string> _workload = new("workload")
+    {
+        Description = $"A built-in workload ({string.Join(", ", WorkloadCatalog.Names)}; see 'list'), "
+            + "random:<seed>:<tasks> for a random DAG, or the path of a .json DAG file (e.g. perf/examples/diamond.json).",
+    };
+
+    private readonly Option<int> _schedulers = new("--schedulers")
+    {
+        Description = "Scheduler threads (>= 1); the orchestrator runs on one more thread. The default is the processor count - 1, at least 1.",
+        DefaultValueFactory = _ => Defaults.Schedulers,
+    };
+
+    private readonly Option<int?> _clusters = new("--clusters")
+    {
+        Description = "Clusters of 1 AIC + 2 AIV cores, owned round-robin by the scheduler threads; at least one per scheduler. "
+            + $"[default: {ClustersPerScheduler} per scheduler thread]",
+    };
+
+    private readonly Option<int> _window = new("--window")
+    {
+        Description = "Task window: slots in the task ring, a power of two >= 2.",
+        DefaultValueFactory = _ => Defaults.Window,
+    };
+
+    private readonly Option<string> _device = new("--device")
+    {
+        Description = "When a simulated core finishes a kernel: 'zero' at once (measures pure runtime overhead), "
+            + "'timed' after the kernel's simulated duration on a monotonic clock.",
+        DefaultValueFactory = _ => Defaults.Device.ToString().ToLowerInvariant(),
+    };
+
+    private readonly Option<int> _heap = new("--heap")
+    {
+        Description = "Output heap size in 32-bit elements (>= 16).",
+        HelpName = "elements",
+        DefaultValueFactory = _ => Defaults.HeapElements,
+    };
+
+    private readonly Option<int> _timeout = new("--timeout-ms")
+    {
+        Description = "No-progress timeout in milliseconds; when it fires the run stops and prints stall diagnostics. 0 disables it.",
+        HelpName = "ms",
+        DefaultValueFactory = _ => Defaults.TimeoutMilliseconds,
+    };
+
+    private readonly Option<int> _firstLocalId = new("--first-local-id")
+    {
+        Description = "The first task local id handed out. Local ids are 32-bit and wrap; start near 2147483647 "
+            + "(e.g. 2147483000) to exercise wrap-around.",
+        HelpName = "id",
+        DefaultValueFactory = _ => Defaults.FirstLocalId,
+    };
+
+    private readonly Option<int[]> _cpus = new("--cpus")
+    {
+        Description = "Comma-separated CPU ids of the launched AICPU threads, one id per thread (0..63, repeats allowed); "
+            + "the affinity gate keeps schedulers + 1 of them. [default: schedulers + 3 threads on CPUs 0,1,2,... as CANN over-launches]",
+        HelpName = "id,id,...",
+        Arity = ArgumentArity.ExactlyOne,
+        CustomParser = ParseCpuIds,
+    };
+
+    private readonly Option<Bug> _variant = new("--variant")
+    {
+        Description = "Comma-separated seeded-bug variants to enable; the run then uses WirelessRuntime<FastMemoryWithBugs>, "
+            + "since the production WirelessRuntime<FastMemory> ignores variants. Variants (see 'list' for what each does): "
+            + $"{string.Join(", ", BugCatalog.All.Select(e => e.Name))}. [default: none]",
+        HelpName = "name[,name]",
+        CustomParser = ParseVariants,
+    };
+
+    private readonly Option<bool> _noProfile = new("--no-profile")
+    {
+        Description = "Do not time the scheduler loop phases (iteration and task counters are still reported).",
+    };
+
+    public RunCommand()
+        : base("run", "Runs a workload on the sequential reference, then once on the runtime; verifies the runtime's output "
+            + "and prints the configuration, the verdict, throughput and the per-phase scheduler profile. "
+            + "Exit code: 0 if the output matches the reference, 1 if the run failed or mismatched, 2 for bad input.")
+    {
+        Add(_workload);
+        Add(_schedulers);
+        Add(_clusters);
+        Add(_window);
+        Add(_device);
+        Add(_heap);
+        Add(_timeout);
+        Add(_firstLocalId);
+        Add(_cpus);
+        Add(_variant);
+        Add(_noProfile);
+        _device.AcceptOnlyFromAmong("zero", "timed");
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        RuntimeConfig config;
+        Workload workload;
+        try
+        {
+            config = BuildConfig(parseResult).Validate();
+            workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
+        }
+        catch (Exception e) when (e is ArgumentException or RuntimeErrorException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        var withBugs = config.Bugs != Bug.None;
+        WriteConfiguration(output, workload, config, withBugs);
+
+        ReferenceResult expected;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            expected = new SequentialExecutor(config).Run(workload);
+        }
+        catch (RuntimeErrorException e)
+        {
+            error.WriteLine($"error: bad program: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        var referenceTime = Stopwatch.GetElapsedTime(started);
+        WriteField(output, "Reference", $"sequential executor: {Format.Duration(referenceTime)} "
+            + $"({Format.Count(workload.TaskCount / Math.Max(referenceTime.TotalSeconds, 1e-9))} tasks/s)");
+        if (expected.InjectedFaults.Count > 0)
+            WriteField(output, "Faults", $"the program injects kernel faults, so the run is expected to fail: {string.Join("; ", expected.InjectedFaults)}");
+
+        var result = withBugs ? RunOnce<FastMemoryWithBugs>(config, workload) : RunOnce<FastMemory>(config, workload);
+        var mismatch = result.Succeeded ? Verifier.Compare(expected, result.Record, result.FinalGlobals) : null;
+        WriteField(output, "Run", result.Succeeded
+            ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "
+                + $"{Format.Count(result.TasksPerSecond)} tasks/s, {Format.Count(result.NanosecondsPerTask)} ns/task"
+            : $"stopped after {Format.Duration(result.Elapsed)} with {Format.Count(result.Tasks)} of {Format.Count(workload.TaskCount)} tasks submitted");
+        WriteField(output, "Gate", DescribeGate(config, result));
+        WriteField(output, "Verdict", result.Error is not null ? $"FAILED: runtime error: {result.Error}"
+            : mismatch is not null ? $"MISMATCH: {mismatch}"
+            : "OK: the output matches the sequential reference");
+        if (result.StallDiagnostics is not null)
+        {
+            output.WriteLine("Stall diagnostics:");
+            output.WriteLine(result.StallDiagnostics.TrimEnd());
+        }
+        output.WriteLine();
+        ProfileReport.Write(output, result.Profiles, config.Profile);
+        return result.Succeeded && mismatch is null ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private RuntimeConfig BuildConfig(ParseResult parseResult)
+    {
+        var schedulers = parseResult.GetValue(_schedulers);
+        return new RuntimeConfig
+        {
+            Schedulers = schedulers,
+            Clusters = parseResult.GetValue(_clusters) ?? ClustersPerScheduler * schedulers,
+            Window = parseResult.GetValue(_window),
+            Device = Enum.Parse<DeviceMode>(parseResult.GetRequiredValue(_device), ignoreCase: true),
+            HeapElements = parseResult.GetValue(_heap),
+            TimeoutMilliseconds = parseResult.GetValue(_timeout),
+            FirstLocalId = parseResult.GetValue(_firstLocalId),
+            // An absent collection option reads as empty; the parser never returns an empty list.
+            LaunchCpuIds = parseResult.GetValue(_cpus) is { Length: > 0 } cpus ? cpus : null,
+            Bugs = parseResult.GetValue(_variant),
+            Profile = !parseResult.GetValue(_noProfile),
+        };
+    }
+
+    private static RunResult RunOnce<TMem>(RuntimeConfig config, Workload workload) where TMem : struct, ISharedMemory
+        => new WirelessRuntime<TMem>(config).Run(workload);
+
+    private static void WriteConfiguration(TextWriter output, Workload workload, RuntimeConfig config, bool withBugs)
+    {
+        var cpus = config.EffectiveLaunchCpuIds;
+        var rows = new (string Label, string Value)[]
+        {
+            ("Workload", $"{workload.Name} ({Format.Count(workload.TaskCount)} tasks)"),
+            ("Runtime", withBugs
+                ? $"WirelessRuntime<FastMemoryWithBugs> with seeded bugs: {string.Join(", ", BugCatalog.All.Where(e => config.Bugs.HasFlag(e.Bug)).Select(e => e.Name))}"
+                : "WirelessRuntime<FastMemory>"),
+            ("Schedulers", $"{config.Schedulers} scheduler thread{(config.Schedulers == 1 ? "" : "s")} + 1 orchestrator thread"),
+            ("Clusters", $"{config.Clusters} (x 1 AIC + 2 AIV = {Format.Count(3L * config.Clusters)} cores)"),
+            ("Window", $"{Format.Count(config.Window)} slots, first local id {config.FirstLocalId.ToString(CultureInfo.InvariantCulture)}"),
+            ("Device", config.Device == DeviceMode.Zero ? "zero (kernels finish at once)" : "timed (kernels take their simulated duration)"),
+            ("Heap", $"{Format.Count(config.HeapElements)} elements"),
+            ("Launched CPUs", $"{string.Join(",", cpus)} ({cpus.Count} threads; the gate keeps {config.WantedThreads})"),
+            ("Timeout", config.TimeoutMilliseconds == 0 ? "off" : $"{Format.Count(config.TimeoutMilliseconds)} ms without progress"),
+            ("Profiling", config.Profile ? "on" : "off (--no-profile)"),
+        };
+        foreach (var (label, value) in rows) WriteField(output, label, value);
+    }
+
+    private static void WriteField(TextWriter output, string label, string value)
+        => output.WriteLine(label.PadRight(LabelWidth) + value);
+
+    /// <summary>Which exec index the gate gave each launched thread, e.g. <c>cpu0→1 cpu1→0 cpu2→out</c>.</summary>
+    private static string DescribeGate(RuntimeConfig config, RunResult result)
+    {
+        var cpus = config.EffectiveLaunchCpuIds;
+        var passes = result.GatePasses.Select((pass, i) =>
+            $"cpu{cpus[i]}->{(pass.Survives ? pass.ExecIndex.ToString(CultureInfo.InvariantCulture) : "out")}");
+        return $"exec index per launched thread: {string.Join(" ", passes)} (exec {config.WantedThreads - 1} is the orchestrator)";
+    }
+
+    private static int[] ParseCpuIds(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        var ids = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
+            {
+                result.AddError($"--cpus: '{part}' in '{text}' is not an integer; expected comma-separated CPU ids, e.g. 0,1,2,3");
+                return [];
+            }
+            if (id is < 0 or >= AffinityGateLimits.CpuIds)
+            {
+                result.AddError($"--cpus: CPU id {id} is out of range: the affinity gate's mask has {AffinityGateLimits.CpuIds} bits (CPU ids 0..{AffinityGateLimits.CpuIds - 1})");
+                return [];
+            }
+            ids.Add(id);
+        }
+        return ids.ToArray();
+    }
+
+    private static Bug ParseVariants(ArgumentResult result)
+    {
+        try
+        {
+            return BugCatalog.Parse(result.Tokens[0].Value);
+        }
+        catch (ArgumentException e)
+        {
+            result.AddError($"--variant: {e.Message}");
+            return Bug.None;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using Wireless.Reporting;
 using System.CommandLine;
 using Wireless.Workloads;
 

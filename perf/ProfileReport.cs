@@ -1,3 +1,4 @@
+using Wireless.Reporting;
 using System.Globalization;
 using Wireless.Scheduling;
 

@@ -33,6 +33,11 @@ public enum Bug
     DoubleWake = 1 << 9,
     /// <summary>Reclamation does not wait for the last consumer: a slot is reused while a consumer may still read it.</summary>
     ReclaimIgnoresConsumer = 1 << 10,
-    /// <summary>The watermark walk is not bounded by the completer's own id and may pass incomplete tasks.</summary>
+    /// <summary>The watermark walk is not bounded at all and may pass slots whose tasks were never allocated.</summary>
     UnboundedWatermark = 1 << 11,
+    /// <summary>
+    /// The seed's watermark walk stops at the completer's own id: after out-of-order completions the watermark can
+    /// stay below completed tasks forever, and under back-pressure the orchestrator waits forever for a slot.
+    /// </summary>
+    WatermarkStall = 1 << 12,
 }

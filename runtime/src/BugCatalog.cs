@@ -18,7 +18,8 @@ public static class BugCatalog
         new(Bug.IgnoreLastFanin, "ignore-last-fanin", "mutant", "classification skips the last fanin; a task can run before a producer"),
         new(Bug.DoubleWake, "double-wake", "mutant", "a woken waiter is pushed twice; a task can be dispatched twice"),
         new(Bug.ReclaimIgnoresConsumer, "reclaim-ignores-consumer", "mutant", "reclamation ignores last_consumer; a slot is reused under a live consumer"),
-        new(Bug.UnboundedWatermark, "unbounded-watermark", "mutant", "the watermark walk is not bounded by the completer's id and passes unallocated slots"),
+        new(Bug.UnboundedWatermark, "unbounded-watermark", "mutant", "the watermark walk has no bound and passes slots of tasks never allocated"),
+        new(Bug.WatermarkStall, "watermark-stall", "design", "the watermark walk stops at the completer's own id; after out-of-order completions it stalls and the orchestrator waits forever"),
     ];
 
     public static Entry? Find(string name) => All.FirstOrDefault(e => e.Name == name);

@@ -45,8 +45,11 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
 
     public RuntimeConfig Config => _config;
 
-    /// <summary>Names a shared location of this runtime by address (for checker traces), or null.</summary>
-    public string? DescribeAddress(nint address) => _ring.DescribeAddress(address);
+    private MemoryMap _map = new();
+    private SchedulerThread<TMem>[] _schedulers = [];
+
+    /// <summary>Names a shared location of this runtime's current run by address (for checker traces), or null.</summary>
+    public string? DescribeAddress(nint address) => _map.Describe(address);
 
     internal TaskRing Ring => _ring;
 
@@ -65,8 +68,15 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
         memory.ResetGlobals();
         record.Clear();
         var device = new SimDevice<TMem>(_config, _ring, memory, record);
+        _map = new MemoryMap();
+        _protocol.Register(_map);
+        _wiring.Register(_map, "wiring_queue");
+        _gate.Register(_map);
+        device.Register(_map);
+        _map.Add("claimed_exec", _claimedExec);
         var schedulers = new SchedulerThread<TMem>[_config.Schedulers];
         for (var i = 0; i < schedulers.Length; i++) schedulers[i] = new SchedulerThread<TMem>(i, _config, _protocol, device, _wiring);
+        _schedulers = schedulers;
 
         var cpus = _config.EffectiveLaunchCpuIds;
         var passes = new GatePass[cpus.Count];
@@ -95,16 +105,7 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
         foreach (var c in cores) c.Join();
 
         var error = _protocol.ErrorMessage;
-        string? stall = null;
-        if (error is not null)
-        {
-            var report = new StallReport();
-            foreach (var s in schedulers) s.Describe(report);
-            foreach (var shape in new[] { Shape.AIC, Shape.AIV, Shape.MIX })
-                foreach (var t in _protocol.ReadyQueue(shape).Snapshot()) report.InReadyQueue(t, shape);
-            report.Build(_ring, _orchestrator.NextLocalId);
-            stall = report.Text;
-        }
+        var stall = error is null ? null : DescribeStall();
         return new RunResult
         {
             Workload = workload.Name,
@@ -117,6 +118,20 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
             Profiles = schedulers.Select(s => s.Profile).ToArray(),
             GatePasses = passes,
         };
+    }
+
+    /// <summary>
+    /// Where every incomplete task of the current run is and what it waits on (stall diagnostics). Exact once the
+    /// run's threads stopped; a checker also calls it on a run it stopped.
+    /// </summary>
+    public string DescribeStall()
+    {
+        var report = new StallReport();
+        foreach (var s in _schedulers) s.Describe(report);
+        foreach (var shape in new[] { Shape.AIC, Shape.AIV, Shape.MIX })
+            foreach (var t in _protocol.ReadyQueue(shape).Snapshot()) report.InReadyQueue(t, shape);
+        report.Build(_ring, _orchestrator.NextLocalId, _orchestrator.WaitingFor);
+        return report.Text;
     }
 
     /// <summary>The body of one launched AICPU thread: pass the gate, then run the role its exec index names.</summary>
@@ -134,8 +149,19 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
                 _protocol.Fail($"the affinity gate gave exec index {pass.ExecIndex} to more than one thread or out of range");
                 return;
             }
-            if (pass.ExecIndex == _config.WantedThreads - 1) _orchestrator.Run(workload);
-            else schedulers[pass.ExecIndex].Run();
+            if (pass.ExecIndex != _config.WantedThreads - 1)
+            {
+                schedulers[pass.ExecIndex].Run();
+                return;
+            }
+            try
+            {
+                _orchestrator.Run(workload);
+            }
+            catch (Exception e) when (e is not (RuntimeErrorException or OrchestrationAbortedException))
+            {
+                _protocol.Fail($"the orchestration program threw {e.GetType().Name}: {e.Message}");
+            }
         }
         catch (OrchestrationAbortedException)
         {

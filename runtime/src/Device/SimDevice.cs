@@ -29,6 +29,13 @@ internal sealed class SimDevice<TMem> where TMem : struct, ISharedMemory
     /// <summary>Set (release) when the run is over; threaded cores poll it (acquire) and exit.</summary>
     public int[] Shutdown { get; }
 
+    /// <summary>Registers the device's shared arrays for checker traces.</summary>
+    public void Register(MemoryMap map)
+    {
+        map.Add("core", Registers);
+        map.Add("device_shutdown", Shutdown);
+    }
+
     public void Reset()
     {
         Array.Clear(Registers);

@@ -34,6 +34,14 @@ public sealed class AffinityGate<TMem> where TMem : struct, ISharedMemory
 
     private bool Has(Bug bug) => TMem.AllowsBugs && (_bugs & bug) != 0;
 
+    /// <summary>Registers the gate's shared arrays for checker traces.</summary>
+    public void Register(MemoryMap map)
+    {
+        map.Add("gate.cpu_mask", _mask);
+        map.Add("gate.per_cpu", _perCpu);
+        map.Add("gate.arrived_departed", _arrivals);
+    }
+
     /// <summary>Passes the gate as one of <paramref name="launched"/> threads, keeping <paramref name="wanted"/>.</summary>
     /// <param name="abort">Polled while waiting; the wait gives up (the thread leaves) once it returns true.</param>
     public GatePass Pass(int cpu, int launched, int wanted, Func<bool>? abort = null)
@@ -44,7 +52,6 @@ public sealed class AffinityGate<TMem> where TMem : struct, ISharedMemory
 
         ref var mask = ref _mask[0];
         ref var arrived = ref _arrivals[0];
-        ref var departed = ref _arrivals[1];
         TMem.FetchOr(ref mask, 1L << cpu, MemoryOrder.AcqRel, SpecAction.Gate);
         var ticket = TMem.FetchAdd(ref _perCpu[cpu], 1, MemoryOrder.AcqRel, SpecAction.Gate);
         // AcqRel: our mask bit and ticket are published to every thread that acquires the final arrival count
@@ -54,7 +61,12 @@ public sealed class AffinityGate<TMem> where TMem : struct, ISharedMemory
         // Acquire: pairs with every arrival; once all are in, every bit and count is visible.
         while (TMem.Load(ref arrived, MemoryOrder.Acquire, SpecAction.Gate) < launched)
         {
-            if (abort?.Invoke() == true) return GatePass.Leave;
+            if (abort?.Invoke() == true)
+            {
+                // Giving up still departs, so the gate is reset once every launched thread has left.
+                Depart(launched);
+                return GatePass.Leave;
+            }
             TMem.SpinHint(++spins, SpecAction.Gate);
         }
 
@@ -67,18 +79,21 @@ public sealed class AffinityGate<TMem> where TMem : struct, ISharedMemory
             higher &= higher - 1;
         }
         var pass = rank < wanted ? new GatePass(true, rank) : GatePass.Leave;
-
-        // AcqRel: the last to depart sees every other thread's reads done before it resets the gate.
-        if (TMem.FetchAdd(ref departed, 1, MemoryOrder.AcqRel, SpecAction.Gate) == launched - 1 && !Has(Bug.GateNoReset))
-        {
-            TMem.Store(ref mask, 0, MemoryOrder.Relaxed, SpecAction.Gate);
-            for (var c = 0; c < _perCpu.Length; c++) TMem.Store(ref _perCpu[c], 0, MemoryOrder.Relaxed, SpecAction.Gate);
-            TMem.Store(ref departed, 0, MemoryOrder.Relaxed, SpecAction.Gate);
-            // Release: the next launch's arrivals (which happen after this launch's threads were joined) see a
-            // clean gate.
-            TMem.Store(ref arrived, 0, MemoryOrder.Release, SpecAction.Gate);
-        }
+        Depart(launched);
         return pass;
+    }
+
+    /// <summary>The last of the launched threads to depart resets the gate for the next launch.</summary>
+    private void Depart(int launched)
+    {
+        ref var departed = ref _arrivals[1];
+        // AcqRel: the last to depart sees every other thread's reads done before it resets the gate.
+        if (TMem.FetchAdd(ref departed, 1, MemoryOrder.AcqRel, SpecAction.Gate) != launched - 1 || Has(Bug.GateNoReset)) return;
+        TMem.Store(ref _mask[0], 0, MemoryOrder.Relaxed, SpecAction.Gate);
+        for (var c = 0; c < _perCpu.Length; c++) TMem.Store(ref _perCpu[c], 0, MemoryOrder.Relaxed, SpecAction.Gate);
+        TMem.Store(ref departed, 0, MemoryOrder.Relaxed, SpecAction.Gate);
+        // Release: the next launch's arrivals (which happen after this launch's threads were joined) see a clean gate.
+        TMem.Store(ref _arrivals[0], 0, MemoryOrder.Release, SpecAction.Gate);
     }
 
     /// <summary>

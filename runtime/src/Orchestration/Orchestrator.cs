@@ -55,11 +55,15 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     /// <summary>The next local id to hand out (for diagnostics).</summary>
     public int NextLocalId => _next;
 
+    /// <summary>What the orchestrator is waiting for, if it is blocked (for stall diagnostics).</summary>
+    public string? WaitingFor { get; private set; }
+
     public void Reset(DeviceMemory memory, int taskLimit)
     {
         _memory = memory;
         _limit = taskLimit;
         _next = _foldedAlive = _config.FirstLocalId;
+        WaitingFor = null;
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
@@ -69,10 +73,12 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     public void Run(Workloads.Workload workload)
     {
         workload.Orchestrate(this);
+        var total = LocalId.Distance(_config.FirstLocalId, _next);
+        if (total != workload.TaskCount)
+            throw new RuntimeErrorException($"workload '{workload.Name}' declares {workload.TaskCount} tasks but submitted {total}");
         _scopes.EndAll(_unpin);
         _protocol.TryReclaim();
         ref var ctl = ref _ring.Ctl;
-        var total = LocalId.Distance(_config.FirstLocalId, _next);
         TMem.Store(ref ctl.TotalTasks, total, MemoryOrder.NonAtomic, SpecAction.OrchestrationDone);
         // Release: publishes TotalTasks to the schedulers' exit check (acquire).
         TMem.Store(ref ctl.OrchestratorDone, 1, MemoryOrder.Release, SpecAction.OrchestrationDone);
@@ -94,6 +100,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     {
         ThrowIfAborted();
         var mode = _scopes.Mode;
+        ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         var block = OutputLayout.BlockLength(task);
         var self = Allocate(block, task.Describe(), out var blockStart);
@@ -111,6 +118,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         }
         OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
         Prepare(task, self, slot, pinned: block > 0);
+        PublishFrontier(self);
         InsertIntoTensorMap(task, self, mode);
         if (block > 0) _scopes.Pin(self, blockStart);
         Publish(self);
@@ -141,8 +149,9 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         TMem.Store(ref s.WakeListHead, WakeList.Sentinel, MemoryOrder.Relaxed, SpecAction.AllocTensors);
         // Release: the task is complete at once; publishes the initialized buffers to any consumer that acquires
         // the flag (and to the watermark walk).
-        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.Release, SpecAction.AllocTensors);
+        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.SeqCst, SpecAction.AllocTensors);
         TMem.Observe(SpecEvent.TaskCompletedInline, self, index);
+        PublishFrontier(self);
         // Relaxed: exit-check counter only.
         TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.AllocTensors);
         if (block > 0) _scopes.Pin(self, blockStart);
@@ -177,12 +186,19 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
             if (!blocked)
             {
                 blocked = true;
+                WaitingFor = LocalId.Distance(alive, self) >= _config.Window
+                    ? $"a slot for task#{self} (window {_config.Window}: needs last_task_alive > {LocalId.Add(self, -_config.Window)})"
+                    : $"{block} heap elements for task#{self}";
                 TMem.Observe(SpecEvent.OrchestratorBlocked, self, 0);
             }
             ThrowIfAborted();
             TMem.SpinHint(++spins, SpecAction.Allocate);
         }
-        if (blocked) TMem.Observe(SpecEvent.OrchestratorUnblocked, self, 0);
+        if (blocked)
+        {
+            WaitingFor = null;
+            TMem.Observe(SpecEvent.OrchestratorUnblocked, self, 0);
+        }
         _heap.Commit(blockStart, blockStart + block);
         _heapEnd[_ring.SlotOf(self)] = blockStart + block;
         _next = LocalId.Next(self);
@@ -285,6 +301,12 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned && !_protocol.Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.PrepareTask);
         TMem.Store(ref _ring.Flag(slot), 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
     }
+
+    /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
+    private void PublishFrontier(int self)
+        // Release: the flag cleared (or set, for alloc_tensors) in prepare is visible to a completer that acquires
+        // the frontier and then reads the flag while walking the watermark.
+        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.Release, SpecAction.PrepareTask);
 
     /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>
     private void InsertIntoTensorMap(TaskBuilder task, int self, ScopeMode mode)

@@ -18,6 +18,22 @@ internal static class ProgramChecks
         }
     }
 
+    /// <summary>Every global tensor lies inside global memory; every heap tensor was made by the runtime (has an owner).</summary>
+    public static void CheckTensorBounds(TaskBuilder task, int globalElements)
+    {
+        var args = task.Args;
+        var tensors = task.Tensors;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].Direction == ArgDirection.Out) continue;
+            var t = tensors[i];
+            if (t.Space == MemorySpace.Global && (t.Start < 0 || t.Length < 0 || t.End > globalElements))
+                throw new RuntimeErrorException($"{task.Describe()} uses global elements [{t.Start}, {t.End}), outside global memory ({globalElements} elements)");
+            if (t.Space == MemorySpace.Heap && !t.HasOwner)
+                throw new RuntimeErrorException($"{task.Describe()} uses a heap tensor that no task produced; heap tensors come from Out arguments or alloc_tensors");
+        }
+    }
+
     /// <summary>An output block must fit in the heap at all.</summary>
     public static void CheckBlockFits(long block, int heapCapacity, string what)
     {

@@ -5,6 +5,10 @@ namespace Wireless.Orchestration;
 /// allocates nothing. After <see cref="IOrchestrator.Submit"/>, <see cref="Output"/> returns the heap tensors the
 /// runtime allocated for the task's <see cref="ArgDirection.Out"/> arguments.
 /// </summary>
+/// <remarks>
+/// <see cref="IOrchestrator.NewTask"/> resets this same builder, so read a task's outputs into locals before
+/// describing the next task: <c>o.NewTask(..).In(previous.Output(0))</c> reads the new, empty description.
+/// </remarks>
 public sealed class TaskBuilder
 {
     private readonly TensorArg[] _args;

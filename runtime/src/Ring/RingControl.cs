@@ -24,6 +24,13 @@ internal struct RingControl
     /// <summary><c>advance_lock</c>: try-lock of the reclaimer (CAS 0→1; unlock by exchange).</summary>
     [FieldOffset(256)] public int AdvanceLock;
 
+    /// <summary>
+    /// <c>current_task_index</c>: one past the newest task whose slot the orchestrator prepared (its completion flag
+    /// cleared). Written by the orchestrator with release after each prepare; read with acquire by completers walking
+    /// the watermark beyond their own id: every flag below it belongs to an allocated task.
+    /// </summary>
+    [FieldOffset(768)] public int CurrentTaskIndex;
+
     /// <summary>Tasks completed so far, inline ones included (fetch_add relaxed; read acquire for the exit check).</summary>
     [FieldOffset(384)] public int CompletedTasks;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Wireless.Memory;
 using Wireless.Orchestration;
 
 namespace Wireless.Ring;
@@ -13,7 +14,7 @@ namespace Wireless.Ring;
 /// Design: this type only owns storage; the protocol that reads and writes it lives in
 /// <see cref="Wireless.Scheduling.WirelessProtocol{TMem}"/> and the orchestrator, through the shared-memory seam.
 /// Every array is allocated on the pinned object heap so a checker can name a location by its address
-/// (<see cref="DescribeAddress"/>).
+/// (<see cref="Register"/>).
 /// </remarks>
 internal sealed class TaskRing
 {
@@ -99,50 +100,20 @@ internal sealed class TaskRing
         {
             CompletedWatermark = unchecked(firstLocalId - 1),
             LastTaskAlive = firstLocalId,
+            CurrentTaskIndex = firstLocalId,
         };
     }
 
-    /// <summary>Names a shared location by address, for checker traces: "completion_flags[3]", "slot[2].wake_list_head".</summary>
-    public string? DescribeAddress(nint address)
+    /// <summary>Registers the ring's shared arrays for checker traces.</summary>
+    public void Register(MemoryMap map)
     {
-        if (Locate(address, CompletionFlags, 1) is { } f) return $"completion_flags[{f.Index}]";
-        if (Locate(address, Slots, Unsafe.SizeOf<SlotState>()) is { } s)
-        {
-            var field = s.Offset switch
-            {
-                0 => "last_consumer_local_id",
-                8 => "wake_list_head",
-                12 => "next_in_wake_list",
-                16 => "completed_subtasks",
-                _ => $"+{s.Offset}",
-            };
-            return $"slot[{s.Index}].{field}";
-        }
-        if (Locate(address, Control, Unsafe.SizeOf<RingControl>()) is { } c)
-        {
-            return c.Offset switch
-            {
-                0 => "completed_watermark",
-                128 => "last_task_alive",
-                256 => "advance_lock",
-                384 => "completed_tasks",
-                512 => "orchestrator_done",
-                516 => "total_tasks",
-                640 => "error_code",
-                _ => $"ring_control+{c.Offset}",
-            };
-        }
-        if (Locate(address, Descriptors, Unsafe.SizeOf<TaskDescriptor>()) is { } d) return $"descriptor[{d.Index}]+{d.Offset}";
-        if (Locate(address, FaninIds, sizeof(int)) is { } fi) return $"fanin_local_ids[{fi.Index / MaxFanin}][{fi.Index % MaxFanin}]";
-        return null;
-    }
-
-    internal static unsafe (int Index, int Offset)? Locate<T>(nint address, T[] array, int elementSize)
-    {
-        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        var length = (nint)array.Length * elementSize;
-        if (address < start || address >= start + length) return null;
-        var byteOffset = address - start;
-        return ((int)(byteOffset / elementSize), (int)(byteOffset % elementSize));
+        map.Add("completion_flags", CompletionFlags);
+        map.Add("slot", Slots);
+        map.Add("descriptor", Descriptors);
+        map.Add("fanin_local_ids", FaninIds);
+        map.Add("dep_indices", DepIndices);
+        map.Add("tensor_args", Args);
+        map.Add("scalars", Scalars);
+        map.Add("ring", Control);
     }
 }

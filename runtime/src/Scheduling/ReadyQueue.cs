@@ -117,6 +117,13 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
         }
     }
 
+    /// <summary>Registers the queue's shared arrays for checker traces.</summary>
+    public void Register(MemoryMap map, string name)
+    {
+        map.Add($"{name}.cells", _cells);
+        map.Add(name, _control);
+    }
+
     /// <summary>Snapshot of the queued values, for stall diagnostics of a quiescent runtime.</summary>
     public List<int> Snapshot()
     {

@@ -81,6 +81,13 @@ internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
         return true;
     }
 
+    /// <summary>Registers the queue's shared arrays for checker traces.</summary>
+    public void Register(MemoryMap map, string name)
+    {
+        map.Add($"{name}.entries", _buffer);
+        map.Add(name, _control);
+    }
+
     /// <summary>Entries not yet popped (quiescent snapshot, for stall diagnostics).</summary>
     public List<int> Snapshot()
     {

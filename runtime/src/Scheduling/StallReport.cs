@@ -27,12 +27,20 @@ public sealed class StallReport
 
     public string Text { get; private set; } = "";
 
-    internal void Build(TaskRing ring, int nextLocalId)
+    internal void Build(TaskRing ring, int nextLocalId, string? orchestratorWaitingFor)
     {
         ref var ctl = ref ring.Ctl;
         var alive = ctl.LastTaskAlive;
         var sb = new StringBuilder();
         sb.AppendLine($"stall diagnostics: completed {ctl.CompletedTasks} tasks; watermark {ctl.CompletedWatermark}; last_task_alive {alive}; next local id {nextLocalId}");
+        if (orchestratorWaitingFor is not null) sb.AppendLine($"  the orchestrator waits for {orchestratorWaitingFor}");
+        if (LocalId.Before(alive, nextLocalId))
+        {
+            var word = ring.Slot(ring.SlotOf(alive)).LastConsumer;
+            var held = LastConsumerWord.IsPinned(word) ? "pinned by an open scope"
+                : $"last consumer task#{LastConsumerWord.LastConsumer(word)}{(LocalId.AtOrBefore(LastConsumerWord.LastConsumer(word), ctl.CompletedWatermark) ? " (covered by the watermark)" : " (not yet covered by the watermark)")}";
+            sb.AppendLine($"  the oldest live slot holds task#{alive}: {(ring.CompletionFlags[ring.SlotOf(alive)] != 0 ? "complete" : "incomplete")}, {held}");
+        }
         // Wake lists: walk every in-flight producer's list.
         for (var id = alive; LocalId.Before(id, nextLocalId); id = LocalId.Next(id))
         {

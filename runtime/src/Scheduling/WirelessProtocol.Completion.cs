@@ -14,10 +14,11 @@ internal sealed partial class WirelessProtocol<TMem>
         var slot = _ring.SlotOf(localId);
         ref var s = ref _ring.Slot(slot);
 
-        // Release: publishes the task's outputs (written by its core before FIN, which we acquired) to every
-        // thread that loads this flag with acquire (Classify, AdvanceWatermark). Must precede the exchange below:
-        // a registration that sees the sentinel relies on the flag being set (seed invariant 2).
-        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.Release, SpecAction.Complete);
+        // Release (seq_cst, see AdvanceWatermark): publishes the task's outputs (written by its core before FIN,
+        // which we acquired) to every thread that loads this flag with acquire (Classify, AdvanceWatermark). Must
+        // precede the exchange below: a registration that sees the sentinel relies on the flag being set (seed
+        // invariant 2).
+        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.SeqCst, SpecAction.Complete);
         TMem.Observe(SpecEvent.TaskCompleted, localId, _ring.Descriptor(slot).Index);
 
         var closed = Has(Bug.NoSentinel) ? WakeList.Empty : WakeList.Sentinel;
@@ -43,21 +44,41 @@ internal sealed partial class WirelessProtocol<TMem>
     }
 
     /// <summary>
-    /// AdvanceWatermark: moves <c>completed_watermark</c> forward by CAS through consecutive completed tasks, but
-    /// never past <paramref name="self"/>: every id up to ours has been allocated and its flag cleared before we
-    /// were published, while beyond it a flag may still be 1 from a retired task whose slot was not reused yet.
+    /// AdvanceWatermark: moves <c>completed_watermark</c> forward by CAS through consecutive completed tasks, up to
+    /// the newest prepared task (<c>current_task_index</c>). Beyond that bound a slot's flag may still be 1 from a
+    /// retired task whose slot was not reused yet, so it must not be trusted.
     /// </summary>
+    /// <remarks>
+    /// The seed bounded the walk by the completer's own id (bug log: watermark-stall). When newer tasks complete
+    /// before an older one, their walks stop at the older one, and the older one's walk stopped at its own id, so the
+    /// watermark stayed below completed tasks; a slot whose last consumer was among them was never reclaimed, and an
+    /// orchestrator waiting for that slot waited forever. Walking to the prepared frontier lets the last completer
+    /// cover every completed task. Up to our own id every flag is known to be prepared (we were published after it),
+    /// so the frontier is read only when the walk would pass our own id.
+    /// </remarks>
     public void AdvanceWatermark(int self)
     {
         ref var ctl = ref _ring.Ctl;
         // Acquire: pairs with the CAS of the completer that set it, extending its view of completed flags to us.
         var w = TMem.Load(ref ctl.CompletedWatermark, MemoryOrder.Acquire, SpecAction.AdvanceWatermark);
+        var frontier = self;
+        var frontierRead = false;
         for (var steps = 0; steps < _ring.Window; steps++)
         {
-            if (!LocalId.Before(w, self) && !Has(Bug.UnboundedWatermark)) return;
             var next = LocalId.Next(w);
-            // Acquire: pairs with that task's completion release; the watermark must only cover completed tasks.
-            if (TMem.Load(ref _ring.Flag(_ring.SlotOf(next)), MemoryOrder.Acquire, SpecAction.AdvanceWatermark) == 0) return;
+            if (LocalId.Before(frontier, next) && !Has(Bug.UnboundedWatermark))
+            {
+                if (frontierRead || Has(Bug.WatermarkStall)) return;
+                // Acquire: pairs with the orchestrator's release after it prepared a slot; every flag before the
+                // frontier belongs to an allocated task and was cleared before that release.
+                frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.AdvanceWatermark), -1);
+                frontierRead = true;
+                if (LocalId.Before(frontier, next)) return;
+            }
+            // SeqCst (acquire in the seed): pairs with that task's completion store. Seq_cst with the completion
+            // store because two completers each store their flag and then read the other's (store buffering): with
+            // only release/acquire both could read 0 and stop, leaving the watermark below two completed tasks.
+            if (TMem.Load(ref _ring.Flag(_ring.SlotOf(next)), MemoryOrder.SeqCst, SpecAction.AdvanceWatermark) == 0) return;
             if (Has(Bug.PlainWatermark))
             {
                 TMem.Store(ref ctl.CompletedWatermark, next, MemoryOrder.Release, SpecAction.AdvanceWatermark);

@@ -48,6 +48,13 @@ internal sealed partial class WirelessProtocol<TMem> where TMem : struct, IShare
     /// <summary>The first error latched in this run, if any.</summary>
     public string? ErrorMessage => Volatile.Read(ref _errorMessage);
 
+    /// <summary>Registers the ring and the ready queues for checker traces.</summary>
+    public void Register(MemoryMap map)
+    {
+        _ring.Register(map);
+        foreach (var shape in new[] { Shape.AIC, Shape.AIV, Shape.MIX }) _readyQueues[(int)shape].Register(map, $"ready_queue.{shape}");
+    }
+
     public void Reset()
     {
         foreach (var q in _readyQueues) q.Reset();

@@ -72,6 +72,7 @@ public sealed class SequentialExecutor : IOrchestrator
         var self = TakeId(task.Describe());
         var index = LocalId.Distance(_config.FirstLocalId, self);
         var mode = _scopes.Mode;
+        ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: false, 0, _producers);
         _structure.Record(index, task.Shape, isAlloc: false, _producers, _config.FirstLocalId);

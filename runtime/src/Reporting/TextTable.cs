@@ -1,7 +1,7 @@
-namespace Wireless.Perf;
+namespace Wireless.Reporting;
 
 /// <summary>A plain-text table: each column is padded to its widest cell, columns two spaces apart.</summary>
-internal sealed class TextTable
+public sealed class TextTable
 {
     private readonly string[] _headers;
     private readonly bool[] _rightAligned;

@@ -42,11 +42,12 @@ internal sealed partial class WirelessProtocol<TMem>
                 // its modification order wins, so a consumer is never stamped onto a reclaimed producer.
                 if (TMem.CompareExchange(ref s.LastConsumer, word | LastConsumerWord.Retired, word, MemoryOrder.AcqRel, SpecAction.Reclaim) != word)
                     continue; // a consumer was stamped or the scope unpinned meanwhile: decide again
+                // The retire CAS is the linearization point of the reclamation.
+                TMem.Observe(SpecEvent.SlotReclaimed, alive, LocalId.Next(alive));
                 // Relaxed: nobody can reach a retired slot until the orchestrator reuses it, which it does only
                 // after acquiring the last_task_alive published below.
                 TMem.Store(ref s.WakeListHead, WakeList.Empty, MemoryOrder.Relaxed, SpecAction.Reclaim);
                 alive = LocalId.Next(alive);
-                TMem.Observe(SpecEvent.SlotReclaimed, LocalId.Add(alive, -1), alive);
             }
             // Release: publishes the slot resets to the orchestrator, which reuses slots only after acquiring this.
             if (alive != start) TMem.Store(ref ctl.LastTaskAlive, alive, MemoryOrder.Release, SpecAction.Reclaim);

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Wireless.Checking.Scenarios;
+
+namespace Wireless.Checking.Exploration;
+
+/// <summary>
+/// A bug trace file: everything needed to re-run one buggy iteration exactly: the scenario (by name, or the DAG
+/// itself for a JSON scenario), the seeded-bug variant, the strategy and seed it was found with, the bug message,
+/// the commit and runtime-source hash it was found on, and Coyote's reproducible schedule.
+/// </summary>
+public sealed record BugTrace
+{
+    public const string CurrentFormat = "wireless-coyote-trace/1";
+
+    public required string Format { get; init; }
+    public required string Scenario { get; init; }
+    /// <summary>For a JSON-file scenario: the DAG's text, so the trace replays without the file.</summary>
+    public string? DagJson { get; init; }
+    public required string Variant { get; init; }
+    public required string Strategy { get; init; }
+    public required uint Seed { get; init; }
+    /// <summary>The liveness threshold the bug was found with (replay must use the same).</summary>
+    public required uint LivenessThreshold { get; init; }
+    public required string Bug { get; init; }
+    public string? Source { get; init; }
+    public required string CoyoteTrace { get; init; }
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, s_json));
+    }
+
+    /// <summary>Reads a trace file; throws <see cref="InvalidDataException"/> with a clear message if it cannot.</summary>
+    public static BugTrace Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"cannot read '{path}': {e.Message}");
+        }
+        BugTrace? trace;
+        try
+        {
+            trace = JsonSerializer.Deserialize<BugTrace>(text, s_json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a bug trace: {e.Message}");
+        }
+        if (trace is null || trace.Format != CurrentFormat)
+            throw new InvalidDataException($"'{path}' is not a bug trace of format {CurrentFormat}");
+        return trace;
+    }
+
+    /// <summary>The scenario this trace was found in.</summary>
+    public Scenario ResolveScenario()
+    {
+        if (DagJson is not null) return ScenarioCatalog.FromJsonText(Scenario, DagJson);
+        return ScenarioCatalog.Find(Scenario)
+            ?? throw new InvalidDataException($"the trace names scenario '{Scenario}', which does not exist; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+
+namespace Wireless.Checking.Exploration;
+
+/// <summary>The Coyote configuration every exploration and replay uses (strict mode, no telemetry, fixed seeds).</summary>
+internal static class CoyoteSettings
+{
+    /// <summary>Coyote's own progress lines are not shown; the explorer prints its own.</summary>
+    public static ILogger SilentLogger { get; } = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
+
+    public static Configuration Base(uint livenessThreshold)
+        => Configuration.Create()
+            .WithPartiallyControlledConcurrencyAllowed(false)
+            .WithTelemetryEnabled(false)
+            .WithConsoleLoggingEnabled(false)
+            .WithLivenessTemperatureThreshold(livenessThreshold)
+            .WithMaxSchedulingSteps(ExploreOptions.MaxUnfairSteps, ExploreOptions.MaxFairSteps);
+
+    public static Configuration ForExploration(ExploreOptions options)
+    {
+        // The wall-clock budget is enforced by the explorer (Coyote's own timeout would override the iteration count).
+        var config = Base(ExploreOptions.LivenessThresholdFor(options.Strategy))
+            .WithTestingIterations((uint)Math.Max(1, options.Iterations))
+            .WithRandomGeneratorSeed(options.Seed);
+        return options.Strategy switch
+        {
+            "random" => config.WithRandomStrategy(),
+            "pct" => config.WithPrioritizationStrategy(isFair: true, priorityChangeBound: 10),
+            "probabilistic" => config.WithProbabilisticStrategy(3),
+            "portfolio" => config,
+            _ => throw new ArgumentException($"unknown strategy '{options.Strategy}'; known: {string.Join(", ", ExploreOptions.Strategies)}"),
+        };
+    }
+
+    public static Configuration ForReplay(BugTrace trace) => Base(trace.LivenessThreshold).WithReproducibleTrace(trace.CoyoteTrace);
+}

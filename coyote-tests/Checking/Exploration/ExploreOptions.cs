@@ -1,0 +1,29 @@
+namespace Wireless.Checking.Exploration;
+
+/// <summary>How to explore: the budget (iterations and wall-clock seconds, whichever ends first), the strategy,
+/// the seed, the seeded-bug variant and where to write traces.</summary>
+public sealed record ExploreOptions
+{
+    public int Iterations { get; init; } = 1000;
+    public int Seconds { get; init; } = 60;
+    public string Strategy { get; init; } = "random";
+    public uint Seed { get; init; } = 1;
+    public Bug Variant { get; init; }
+    public string TraceFolder { get; init; } = "coyote-traces";
+
+    public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];
+
+    /// <summary>Steps a fair execution may spin without progress before it is a liveness bug.</summary>
+    public const uint FairLivenessThreshold = 3000;
+    /// <summary>Steps a priority-based strategy runs unfairly (a high-priority spinning thread may starve others).</summary>
+    public const uint MaxUnfairSteps = 6_000;
+    public const uint MaxFairSteps = 60_000;
+
+    /// <summary>
+    /// The liveness threshold for a strategy. Random and probabilistic schedules are fair from the first step. PCT and
+    /// the portfolio run up to <see cref="MaxUnfairSteps"/> steps unfairly first, during which starvation is not a
+    /// bug, so their threshold starts beyond that prefix.
+    /// </summary>
+    public static uint LivenessThresholdFor(string strategy)
+        => strategy is "random" or "probabilistic" ? FairLivenessThreshold : MaxUnfairSteps + FairLivenessThreshold;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.Coyote.SystematicTesting;
+using Wireless.Checking.Scenarios;
+
+namespace Wireless.Checking.Exploration;
+
+/// <summary>
+/// Explores one scenario under Coyote: iterations of the runtime's own code with the specification monitors on,
+/// until the budget ends or a bug is found; a bug is saved as a <see cref="BugTrace"/>.
+/// </summary>
+public static class Explorer
+{
+    public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress = null)
+    {
+        var iteration = new Iteration(scenario, options.Variant, record: false);
+        var configuration = CoyoteSettings.ForExploration(options);
+        using var engine = TestingEngine.Create(configuration, iteration.Run);
+        engine.SetLogger(CoyoteSettings.SilentLogger);
+        if (!engine.IsTestRewritten())
+            throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
+
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var budget = options.Seconds > 0 ? TimeSpan.FromSeconds(options.Seconds) : TimeSpan.MaxValue;
+        engine.RegisterEndIterationCallBack(_ =>
+        {
+            done++;
+            if (clock.Elapsed >= budget) engine.Stop();
+            if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
+            lastReport = clock.Elapsed;
+            progress.WriteLine($"  {scenario.Name}: {done} iterations, {done / clock.Elapsed.TotalSeconds:F0} it/s, 0 bugs");
+        });
+        engine.Run();
+        clock.Stop();
+
+        var report = engine.TestReport;
+        var iterations = Math.Max(done, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths);
+        var totalSteps = (long)Math.Max(0, report.TotalExploredFairSteps) + Math.Max(0, report.TotalExploredUnfairSteps);
+        var maxSteps = Math.Max(report.MaxExploredFairSteps, report.MaxExploredUnfairSteps);
+        string? bug = null, tracePath = null;
+        if (report.NumOfFoundBugs > 0)
+        {
+            bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy));
+            tracePath = Path.Combine(options.TraceFolder, $"{scenario.Name}-{VariantName(options.Variant)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.trace");
+            new BugTrace
+            {
+                Format = BugTrace.CurrentFormat,
+                Scenario = scenario.Name,
+                DagJson = scenario.DagJson,
+                Variant = VariantName(options.Variant),
+                Strategy = options.Strategy,
+                Seed = options.Seed,
+                LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
+                Bug = bug,
+                Source = BuildInfo.Describe(),
+                CoyoteTrace = engine.ReproducibleTrace,
+            }.Save(tracePath);
+        }
+        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath);
+    }
+
+    public static string VariantName(Bug variant)
+        => variant == Bug.None ? "none" : string.Join(",", BugCatalog.All.Where(e => variant.HasFlag(e.Bug)).Select(e => e.Name));
+}

@@ -1,0 +1,62 @@
+using Wireless.Workloads;
+
+namespace Wireless.Checking.Scenarios;
+
+/// <summary>
+/// The named exploration scenarios: small configurations (2 scheduler threads + the orchestrator, 2 clusters = 6
+/// core threads, 4 launched AICPU threads of which the gate keeps 3) that each put one part of the protocol under
+/// pressure. <see cref="FromJson"/> turns a DAG file of the <c>run</c> command into a scenario.
+/// </summary>
+public static class ScenarioCatalog
+{
+    /// <summary>The configuration every scenario starts from.</summary>
+    public static RuntimeConfig Base { get; } = new()
+    {
+        Window = 8,
+        Schedulers = 2,
+        Clusters = 2,
+        HeapElements = 256,
+        LaunchCpuIds = [5, 9, 3, 12],
+    };
+
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new("chain", "6-task chain in a window of 2: every completion wakes the next task; constant slot reuse",
+            () => new SmallDags.Chain(6), Base with { Window = 2 }),
+        new("diamond", "two diamonds with data edges (AIC -> 2 AIV -> MIX) chained through an INOUT tensor",
+            () => new SmallDags.Diamonds(2), Base),
+        new("wide-fanin", "6 independent producers, one consumer at the fanin maximum of 6",
+            () => new SmallDags.FanIn(6), Base with { MaxFanin = 6 }),
+        new("fan-out", "one producer, 5 consumers registering on its wake list while it completes",
+            () => new SmallDags.FanOut(5), Base),
+        new("paged-attention-small1", "the built-in 13-task paged attention (scopes, alloc_tensors, TensorMap)",
+            () => PagedAttention.Small1(), Base with { Window = 16, HeapElements = 1024 }),
+        new("mini-bgemm", "bgemm with 3 groups (12 tasks): GEMM -> ADD chains through an INOUT tile",
+            () => new Bgemm("mini-bgemm", 3, 2), Base with { HeapElements = 512 }),
+        new("small-ring", "16 tasks in a window of 4: constant back-pressure and slot reuse",
+            () => new SmallDags.Layers(4, 4), Base with { Window = 4 }),
+        new("out-of-order", "7 independent AIC/AIV/MIX tasks finishing in any order, then a sink",
+            () => new SmallDags.Independent(7), Base),
+        new("late-deps", "late tasks depending on early ones that may be reclaimed as they are stamped",
+            () => new SmallDags.LateDependencies(3), Base with { Window = 4 }),
+        new("scoped-outputs", "buffers read again after their producer had no pending consumer; tiny heap",
+            () => new SmallDags.ScopedOutputs(2), Base with { HeapElements = 64 }),
+        new("random-1", "random DAG, seed 1, 12 tasks", () => new RandomDag(1, 12), Base with { Window = 16, HeapElements = 1024 }),
+        new("random-2", "random DAG, seed 2, 12 tasks", () => new RandomDag(2, 12), Base with { Window = 16, HeapElements = 1024 }),
+        new("random-3", "random DAG, seed 3, 12 tasks", () => new RandomDag(3, 12), Base with { Window = 16, HeapElements = 1024 }),
+        GateScenario.Create(),
+    ];
+
+    public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>A scenario for a DAG file of the <c>run</c> command.</summary>
+    public static Scenario FromJson(string path) => FromJsonText(Path.GetFileName(path), File.ReadAllText(path), path);
+
+    /// <summary>A scenario for a DAG given as JSON text (a trace carries the DAG it was found on).</summary>
+    public static Scenario FromJsonText(string name, string json, string? source = null)
+    {
+        var dag = JsonDag.Parse(json, source ?? name);
+        return new Scenario(name, $"DAG from {source ?? name} ({dag.TaskCount} tasks)", () => JsonDag.Parse(json, source ?? name),
+            Base with { HeapElements = 4096 }) { DagJson = json };
+    }
+}

@@ -1,0 +1,196 @@
+using Wireless.Orchestration;
+using Wireless.Workloads;
+
+namespace Wireless.Checking.Scenarios;
+
+/// <summary>The small task graphs of the exploration scenarios. Each is a <see cref="Workload"/> like any other.</summary>
+internal static class SmallDags
+{
+    /// <summary>A generic task graph given as explicit dependencies, shapes and optional outputs per task.</summary>
+    public abstract class Graph : Workload
+    {
+        protected static void Chain(IOrchestrator o, int n, Span<TaskId> ids)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var t = o.NewTask(Kernel.Generic, i % 3 == 2 ? Shape.AIC : Shape.AIV).Scalar(i);
+                if (i > 0) t.Dep(ids[i - 1]);
+                ids[i] = o.Submit(t);
+            }
+        }
+    }
+
+    /// <summary>T0 → T1 → … → T(n−1), explicit dependencies.</summary>
+    public sealed class Chain(int n) : Graph
+    {
+        public override string Name => $"chain-{n}";
+        public override int TaskCount => n;
+        public override void Orchestrate(IOrchestrator o) => Chain(o, n, stackalloc TaskId[n]);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> diamonds with data edges in their own scopes: A (AIC) → x; B, C (AIV) read x → y, z;
+    /// D (MIX) reads y, z and accumulates into a global tensor (INOUT), so the diamonds chain through the TensorMap.
+    /// </summary>
+    public sealed class Diamonds : Graph
+    {
+        private readonly int _count;
+        private readonly Tensor _acc;
+
+        public Diamonds(int count)
+        {
+            _count = count;
+            _acc = Globals.Declare("acc", 4);
+        }
+
+        public override string Name => $"diamonds-{_count}";
+        public override int TaskCount => 4 * _count;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                o.BeginScope();
+                var a = o.NewTask(Kernel.Generic, Shape.AIC).Scalar(i);
+                a.Out(4);
+                o.Submit(a);
+                var x = a.Output(0);
+                var b = o.NewTask(Kernel.Generic, Shape.AIV).In(x);
+                b.Out(4);
+                o.Submit(b);
+                var y = b.Output(0);
+                var c = o.NewTask(Kernel.Generic, Shape.AIV).In(x);
+                c.Out(4);
+                o.Submit(c);
+                var z = c.Output(0);
+                o.Submit(o.NewTask(Kernel.Generic, Shape.MIX).In(y).In(z).InOut(_acc));
+                o.EndScope();
+            }
+        }
+    }
+
+    /// <summary><paramref name="width"/> independent sources, then one sink depending on all of them.</summary>
+    public sealed class FanIn(int width) : Graph
+    {
+        public override string Name => $"fanin-{width}";
+        public override int TaskCount => width + 1;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<TaskId> ids = stackalloc TaskId[width];
+            for (var i = 0; i < width; i++) ids[i] = o.Submit(o.NewTask(Kernel.Generic, i % 2 == 0 ? Shape.AIC : Shape.AIV).Scalar(i));
+            var sink = o.NewTask(Kernel.Generic, Shape.AIV);
+            foreach (var id in ids) sink.Dep(id);
+            o.Submit(sink);
+        }
+    }
+
+    /// <summary>One root, then <paramref name="width"/> consumers of it, then one more independent task.</summary>
+    public sealed class FanOut(int width) : Graph
+    {
+        public override string Name => $"fanout-{width}";
+        public override int TaskCount => width + 2;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            var root = o.Submit(o.NewTask(Kernel.Generic, Shape.AIC));
+            for (var i = 0; i < width; i++) o.Submit(o.NewTask(Kernel.Generic, i % 2 == 0 ? Shape.AIV : Shape.AIC).Scalar(i).Dep(root));
+            o.Submit(o.NewTask(Kernel.Generic, Shape.AIV));
+        }
+    }
+
+    /// <summary>
+    /// Layers of tasks, each depending on one or two tasks of the layer before: many more tasks than a small
+    /// window holds, so the orchestrator is under constant back-pressure and slots are reused all the time.
+    /// </summary>
+    public sealed class Layers(int layers, int width) : Graph
+    {
+        public override string Name => $"layers-{layers}x{width}";
+        public override int TaskCount => layers * width;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<TaskId> previous = stackalloc TaskId[width];
+            Span<TaskId> current = stackalloc TaskId[width];
+            for (var l = 0; l < layers; l++)
+            {
+                for (var i = 0; i < width; i++)
+                {
+                    var t = o.NewTask(Kernel.Generic, (l + i) % 2 == 0 ? Shape.AIV : Shape.AIC).Scalar(l * width + i);
+                    if (l > 0)
+                    {
+                        t.Dep(previous[i]);
+                        if (width > 1) t.Dep(previous[(i + 1) % width]);
+                    }
+                    current[i] = o.Submit(t);
+                }
+                current.CopyTo(previous);
+            }
+        }
+    }
+
+    /// <summary>Independent tasks of every shape (cores finish them in any order), then a sink on all of them.</summary>
+    public sealed class Independent(int n) : Graph
+    {
+        public override string Name => $"independent-{n}";
+        public override int TaskCount => n + 1;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<TaskId> ids = stackalloc TaskId[n];
+            for (var i = 0; i < n; i++) ids[i] = o.Submit(o.NewTask(Kernel.Generic, (Shape)(i % 3)).Scalar(i));
+            var sink = o.NewTask(Kernel.Generic, Shape.AIC);
+            foreach (var id in ids) sink.Dep(id);
+            o.Submit(sink);
+        }
+    }
+
+    /// <summary>
+    /// Early tasks, fillers, then late tasks that depend explicitly on the early ones: when a late task is submitted,
+    /// its producer may be completing, or be reclaimed, at that very moment (the stamp races with reclamation).
+    /// </summary>
+    public sealed class LateDependencies(int pairs) : Graph
+    {
+        public override string Name => $"late-deps-{pairs}";
+        public override int TaskCount => 3 * pairs;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<TaskId> early = stackalloc TaskId[pairs];
+            for (var i = 0; i < pairs; i++) early[i] = o.Submit(o.NewTask(Kernel.Generic, Shape.AIV).Scalar(i));
+            for (var i = 0; i < pairs; i++) o.Submit(o.NewTask(Kernel.Generic, Shape.AIC).Scalar(100 + i));
+            for (var i = 0; i < pairs; i++) o.Submit(o.NewTask(Kernel.Generic, Shape.AIV).Scalar(200 + i).Dep(early[i]));
+        }
+    }
+
+    /// <summary>
+    /// A scope whose <c>alloc_tensors</c> buffer is read by a first task, then, after independent work, by later tasks
+    /// of the same scope: between the reads the buffer's producer has no pending consumer, so only the scope pin keeps
+    /// its slot and buffer alive. The heap is small, so a freed buffer is soon reused.
+    /// </summary>
+    public sealed class ScopedOutputs(int scopes) : Graph
+    {
+        public override string Name => $"scoped-outputs-{scopes}";
+        public override int TaskCount => 5 * scopes;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<Tensor> buffers = stackalloc Tensor[1];
+            ReadOnlySpan<int> lengths = [4];
+            for (var s = 0; s < scopes; s++)
+            {
+                o.BeginScope();
+                o.AllocTensors(lengths, buffers);
+                var x = buffers[0];
+                o.Submit(o.NewTask(Kernel.Generic, Shape.AIV).In(x).Scalar(s));
+                var filler = o.NewTask(Kernel.Generic, Shape.AIC).Scalar(s);
+                filler.Out(4);
+                o.Submit(filler);
+                var y = filler.Output(0);
+                o.Submit(o.NewTask(Kernel.Generic, Shape.AIV).In(x).In(y));
+                o.Submit(o.NewTask(Kernel.Generic, Shape.AIC).In(x));
+                o.EndScope();
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Wireless.Memory;
+
+namespace Wireless.Checking.Seam;
+
+/// <summary>One step of a recorded interleaving: a shared access or a protocol event, by one runtime thread or core.</summary>
+public sealed record TraceStep(
+    int Number,
+    string Thread,
+    SpecAction? Action,
+    string What,
+    string Location,
+    string Value)
+{
+    public override string ToString()
+        => $"{Number,5}  {Thread,-9} {(Action?.ToString() ?? ""),-17} {What,-20} {Location,-34} {Value}";
+}

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using Wireless.Checking.Exploration;
+using Wireless.Checking.Scenarios;
+using Wireless.Orchestration;
+using Wireless.Reporting;
+
+namespace Wireless.Checking.Cli;
+
+/// <summary>
+/// <c>explore</c>: explores scenarios under Coyote within a budget; prints progress and a closing table; writes a
+/// trace for every bug; exits 1 if any bug was found.
+/// </summary>
+internal sealed class ExploreCommand : Command
+{
+    private static readonly ExploreOptions Defaults = new();
+
+    private readonly Argument<string> _target = new("target")
+    {
+        Description = "A scenario name (see 'list'), the path of a DAG .json file of the run command, or 'all'.",
+        DefaultValueFactory = _ => "all",
+    };
+
+    private readonly Option<int> _iterations = new("--iterations")
+    {
+        Description = "Iterations per scenario (each explores one interleaving).",
+        DefaultValueFactory = _ => Defaults.Iterations,
+    };
+
+    private readonly Option<int> _seconds = new("--seconds")
+    {
+        Description = "Wall-clock budget per scenario in seconds (0: no limit); exploration stops at whichever budget ends first.",
+        DefaultValueFactory = _ => Defaults.Seconds,
+    };
+
+    private readonly Option<string> _strategy = new("--strategy")
+    {
+        Description = "Coyote's exploration strategy: random, pct (priority-based, fair), probabilistic, or portfolio (Coyote's default mix).",
+        DefaultValueFactory = _ => Defaults.Strategy,
+    };
+
+    private readonly Option<uint> _seed = new("--seed")
+    {
+        Description = "Seed of the strategy's random choices; the same seed explores the same interleavings.",
+        DefaultValueFactory = _ => Defaults.Seed,
+    };
+
+    private readonly Option<string> _variant = new("--variant")
+    {
+        Description = "Seeded-bug variant(s) of the runtime to explore, comma-separated (see 'list'); 'none' for the correct runtime.",
+        DefaultValueFactory = _ => "none",
+    };
+
+    private readonly Option<string> _traces = new("--traces")
+    {
+        Description = "Folder for the trace files of found bugs.",
+        DefaultValueFactory = _ => Defaults.TraceFolder,
+    };
+
+    public ExploreCommand() : base("explore", "Explore interleavings of the runtime's code under Coyote and check the specification.")
+    {
+        Arguments.Add(_target);
+        Options.Add(_iterations);
+        Options.Add(_seconds);
+        Options.Add(_strategy);
+        Options.Add(_seed);
+        Options.Add(_variant);
+        Options.Add(_traces);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        ExploreOptions options;
+        List<Scenario> scenarios;
+        try
+        {
+            options = new ExploreOptions
+            {
+                Iterations = Positive(parseResult.GetValue(_iterations), "--iterations"),
+                Seconds = NonNegative(parseResult.GetValue(_seconds), "--seconds"),
+                Strategy = Strategy(parseResult.GetValue(_strategy)!),
+                Seed = parseResult.GetValue(_seed),
+                Variant = BugCatalog.Parse(parseResult.GetValue(_variant)),
+                TraceFolder = parseResult.GetValue(_traces)!,
+            };
+            scenarios = Resolve(parseResult.GetValue(_target)!);
+        }
+        catch (Exception e) when (e is ArgumentException or RuntimeErrorException or IOException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        output.WriteLine($"Exploring {scenarios.Count} scenario(s) with variant {Explorer.VariantName(options.Variant)}, strategy {options.Strategy}, seed {options.Seed}; "
+            + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario.");
+        output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (var scenario in scenarios)
+        {
+            var outcome = Explorer.Explore(scenario, options, output);
+            outcomes.Add(outcome);
+            output.WriteLine(outcome.Bug is null
+                ? $"  {scenario.Name}: no bug in {outcome.Iterations} iterations ({outcome.IterationsPerSecond:F0} it/s)"
+                : $"  {scenario.Name}: BUG in iteration {outcome.Iterations}: {outcome.Bug}\n    trace: {outcome.TracePath}\n    replay: dotnet run --project coyote-tests -- replay {outcome.TracePath}");
+        }
+
+        output.WriteLine();
+        var table = new TextTable(("scenario", false), ("iterations", true), ("it/s", true), ("steps/it", true), ("max steps", true), ("checks", false), ("bugs", true));
+        foreach (var o in outcomes)
+        {
+            table.AddRow(o.Scenario.Name, Num(o.Iterations), o.IterationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                Num(o.TotalSteps / Math.Max(1, o.Iterations)), Num(o.MaxSteps), o.Scenario.Properties, o.Bug is null ? "0" : "1");
+        }
+        table.Write(output);
+        var bugs = outcomes.Count(o => o.Bug is not null);
+        output.WriteLine(bugs == 0 ? "No bug found." : $"{bugs} scenario(s) found a bug.");
+        return bugs == 0 ? ExitCodes.Ok : ExitCodes.Bug;
+    }
+
+    private static List<Scenario> Resolve(string target)
+    {
+        if (target == "all") return [.. ScenarioCatalog.All];
+        if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!File.Exists(target)) throw new IOException($"no such DAG file: {target}");
+            return [ScenarioCatalog.FromJson(target)];
+        }
+        return [ScenarioCatalog.Find(target)
+            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, all, or a .json DAG file")];
+    }
+
+    private static string Strategy(string s)
+        => ExploreOptions.Strategies.Contains(s) ? s : throw new ArgumentException($"unknown strategy '{s}'; known: {string.Join(", ", ExploreOptions.Strategies)}");
+
+    private static int Positive(int v, string name) => v > 0 ? v : throw new ArgumentException($"{name} must be positive (got {v})");
+
+    private static int NonNegative(int v, string name) => v >= 0 ? v : throw new ArgumentException($"{name} must be >= 0 (got {v})");
+
+    private static string Num(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Wireless.Checking.Scenarios;
+using Wireless.Reporting;
+
+namespace Wireless.Checking.Cli;
+
+/// <summary><c>list</c>: the scenarios and the seeded-bug variants.</summary>
+internal sealed class ListCommand : Command
+{
+    public ListCommand() : base("list", "List the exploration scenarios and the seeded-bug variants.")
+    {
+        SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine("Scenarios (explore <name> | <dag.json> | all):");
+            var scenarios = new TextTable(("name", false), ("checks", false), ("description", false));
+            foreach (var s in ScenarioCatalog.All) scenarios.AddRow(s.Name, s.Properties, s.Description);
+            scenarios.Write(output);
+            output.WriteLine();
+            output.WriteLine("Seeded-bug variants (explore --variant <name>); kind: reported = flagged by the PR's reviewers,");
+            output.WriteLine("design = found in the design by this project, mutant = breaks one property on purpose:");
+            var variants = new TextTable(("name", false), ("kind", false), ("summary", false));
+            foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Summary);
+            variants.Write(output);
+            output.WriteLine();
+            output.WriteLine("Properties: S1 dispatched/completed exactly once, S2 never before its producers, S3 no premature");
+            output.WriteLine("reclamation, S4 watermark monotone and sound, S5 output = sequential reference, L1 progress (liveness),");
+            output.WriteLine("G1-G4 the affinity gate (all pass, wanted survive with distinct exec indices, highest CPUs, resets). See spec/SPEC.md.");
+            return ExitCodes.Ok;
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace Wireless.Checking.Cli;
+
+/// <summary>Entry point of the checker's command line: <c>list</c>, <c>explore</c>, <c>replay</c>.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand(
+            "Systematic concurrency exploration of the wireless task scheduler (hw-native-sys/simpler PR #1107): the "
+            + "runtime's own code under Coyote's controlled scheduler, with the specification's monitors, seeded-bug "
+            + "variants, bug traces and exact replay.")
+        {
+            new ListCommand(),
+            new ExploreCommand(),
+            new ReplayCommand(),
+        };
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var error in parseResult.Errors)
+                Console.Error.WriteLine($"error: {string.Join(' ', error.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
+            return ExitCodes.BadInput;
+        }
+        return parseResult.Invoke();
+    }
+}
+
+/// <summary>Exit codes of the checker's command line.</summary>
+internal static class ExitCodes
+{
+    /// <summary>No bug found (explore), or the bug did not reproduce (replay).</summary>
+    public const int Ok = 0;
+    /// <summary>A bug was found (explore), or it reproduced (replay).</summary>
+    public const int Bug = 1;
+    /// <summary>Bad input: unknown scenario or variant, bad option, unreadable trace file.</summary>
+    public const int BadInput = 2;
+}

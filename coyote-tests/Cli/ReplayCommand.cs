@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Wireless.Checking.Exploration;
+
+namespace Wireless.Checking.Cli;
+
+/// <summary>
+/// <c>replay</c>: re-runs a bug trace exactly; prints the interleaving as numbered steps and the violated property;
+/// writes an HTML swimlane picture. Exit 1 if the bug reproduces, 0 if not, 2 if the file cannot be read.
+/// </summary>
+internal sealed class ReplayCommand : Command
+{
+    private readonly Argument<string> _file = new("trace") { Description = "A .trace file written by 'explore'." };
+
+    private readonly Option<string?> _html = new("--html")
+    {
+        Description = "Where to write the swimlane picture (HTML). [default: next to the trace, with .html appended]",
+    };
+
+    private readonly Option<bool> _all = new("--all")
+    {
+        Description = "Print every step, without folding runs of polling reads.",
+    };
+
+    public ReplayCommand() : base("replay", "Re-run a bug trace exactly and show its interleaving.")
+    {
+        Arguments.Add(_file);
+        Options.Add(_html);
+        Options.Add(_all);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
+        var path = parseResult.GetValue(_file)!;
+        ReplayOutcome outcome;
+        try
+        {
+            outcome = Replayer.Replay(BugTrace.Load(path));
+        }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var trace = outcome.Trace;
+        output.WriteLine($"Trace {path}: scenario {trace.Scenario}, variant {trace.Variant}, found with strategy {trace.Strategy} seed {trace.Seed} ({trace.Source}).");
+        output.WriteLine($"Replaying on {BuildInfo.Describe()}.");
+        output.WriteLine();
+        var interleaving = new Interleaving(outcome.Steps, fold: !parseResult.GetValue(_all));
+        interleaving.WriteText(output);
+        output.WriteLine();
+        var html = parseResult.GetValue(_html) ?? path + ".html";
+        SwimlaneHtml.Write(html, interleaving, trace, outcome.Bug);
+        if (outcome.FinalState.Length > 0)
+        {
+            output.WriteLine("State when the run stopped:");
+            output.WriteLine(outcome.FinalState.TrimEnd());
+            output.WriteLine();
+        }
+        if (outcome.Reproduced)
+        {
+            output.WriteLine($"Violated: {outcome.Bug}");
+            if (outcome.Bug != trace.Bug) output.WriteLine($"(the trace recorded: {trace.Bug})");
+        }
+        else
+        {
+            output.WriteLine($"The bug did not reproduce (the trace recorded: {trace.Bug}).");
+        }
+        output.WriteLine($"Swimlane picture: {Path.GetFullPath(html)}");
+        return outcome.Reproduced ? ExitCodes.Bug : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,39 @@
+using Wireless.Checking.Cli;
+using Xunit;
+
+namespace Wireless.Checking.Tests;
+
+[Collection(CoyoteCollection.Name)]
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Replay_of_a_missing_or_malformed_trace_exits_2()
+    {
+        Assert.Equal(2, Program.Main(["replay", Path.Combine(Path.GetTempPath(), "no-such-file.trace")]));
+        var bad = Path.GetTempFileName();
+        File.WriteAllText(bad, "{ \"format\": \"something else\" }");
+        Assert.Equal(2, Program.Main(["replay", bad]));
+        File.WriteAllText(bad, "not json");
+        Assert.Equal(2, Program.Main(["replay", bad]));
+    }
+
+    [Fact]
+    public void Explore_rejects_unknown_scenarios_variants_and_strategies_with_exit_2()
+    {
+        Assert.Equal(2, Program.Main(["explore", "no-such-scenario"]));
+        Assert.Equal(2, Program.Main(["explore", "chain", "--variant", "no-such-variant"]));
+        Assert.Equal(2, Program.Main(["explore", "chain", "--strategy", "dfs"]));
+        Assert.Equal(2, Program.Main(["explore", "chain", "--iterations", "0"]));
+    }
+
+    [Fact]
+    public void List_exits_0() => Assert.Equal(0, Program.Main(["list"]));
+
+    [Fact]
+    public void Explore_exits_1_on_a_bug_and_0_without()
+    {
+        var traces = Path.Combine(Path.GetTempPath(), "wireless-cli-test-traces");
+        Assert.Equal(0, Program.Main(["explore", "chain", "--iterations", "3", "--traces", traces]));
+        Assert.Equal(1, Program.Main(["explore", "chain", "--variant", "double-wake", "--iterations", "50", "--traces", traces]));
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Coyote.Rewriting;
+using Wireless.Checking.Seam;
+using Xunit;
+
+namespace Wireless.Checking.Tests;
+
+[Collection(CoyoteCollection.Name)]
+public sealed class RewritingTests
+{
+    [Fact]
+    public void The_checked_assembly_and_the_runtime_are_rewritten_for_Coyote()
+    {
+        Assert.True(RewritingEngine.IsAssemblyRewritten(typeof(CheckedMemory).Assembly), "Wireless.Checking.dll is not rewritten: the build's coyote rewrite step did not run");
+        Assert.True(RewritingEngine.IsAssemblyRewritten(typeof(WirelessRuntime<>).Assembly), "Wireless.Runtime.dll in this output is not rewritten");
+    }
+}

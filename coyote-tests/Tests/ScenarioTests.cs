@@ -1,0 +1,33 @@
+using Wireless.Checking.Scenarios;
+using Xunit;
+
+namespace Wireless.Checking.Tests;
+
+/// <summary>The correct runtime passes every scenario under two strategies with fixed seeds (a modest budget; the
+/// explore command goes deeper).</summary>
+[Collection(CoyoteCollection.Name)]
+public sealed class ScenarioTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var s in ScenarioCatalog.All)
+        {
+            data.Add(s.Name, "random");
+            data.Add(s.Name, "pct");
+        }
+        return data;
+    }
+
+    [Theory(Timeout = 300_000)]
+    [MemberData(nameof(Cases))]
+    public async Task The_correct_runtime_passes(string scenario, string strategy)
+        => await Checks.ExpectNoBug(ScenarioCatalog.Find(scenario)!, strategy, iterations: 40, seed: 11);
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_DAG_file_of_the_run_command_is_explored()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "examples", "diamond.json");
+        await Checks.ExpectNoBug(ScenarioCatalog.FromJson(path), "random", iterations: 40, seed: 3);
+    }
+}

@@ -5,7 +5,7 @@ namespace Wireless;
 /// catch: a defect of the seed design that the project fixed, or a mutation that breaks one property of the
 /// specification. Variant branches are compiled only into instantiations whose
 /// <see cref="Memory.ISharedMemory.AllowsBugs"/> is true; the production build has none.
-/// See <see cref="BugCatalog"/> for names and stories, and <c>docs/BUGLOG.md</c>.
+/// See <see cref="BugCatalog"/> for names and stories, and <c>spec/BUGLOG.md</c>.
 /// </summary>
 [Flags]
 public enum Bug

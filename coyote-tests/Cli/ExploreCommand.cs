@@ -17,7 +17,7 @@ internal sealed class ExploreCommand : Command
 
     private readonly Argument<string> _target = new("target")
     {
-        Description = "A scenario name (see 'list'), the path of a DAG .json file of the run command, or 'all'.",
+        Description = "A scenario name (see 'list'), random:<seed>:<tasks> for a random DAG, the path of a DAG .json file of the run command, or 'all'.",
         DefaultValueFactory = _ => "all",
     };
 
@@ -129,7 +129,7 @@ internal sealed class ExploreCommand : Command
             return [ScenarioCatalog.FromJson(target)];
         }
         return [ScenarioCatalog.Find(target)
-            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, all, or a .json DAG file")];
+            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, random:<seed>:<tasks>, all, or a .json DAG file")];
     }
 
     private static string Strategy(string s)

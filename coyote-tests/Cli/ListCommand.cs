@@ -12,7 +12,7 @@ internal sealed class ListCommand : Command
         SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            output.WriteLine("Scenarios (explore <name> | <dag.json> | all):");
+            output.WriteLine("Scenarios (explore <name> | random:<seed>:<tasks> | <dag.json> | all):");
             var scenarios = new TextTable(("name", false), ("checks", false), ("description", false));
             foreach (var s in ScenarioCatalog.All) scenarios.AddRow(s.Name, s.Properties, s.Description);
             scenarios.Write(output);

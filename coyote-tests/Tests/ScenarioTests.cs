@@ -25,6 +25,10 @@ public sealed class ScenarioTests
         => await Checks.ExpectNoBug(ScenarioCatalog.Find(scenario)!, strategy, iterations: 40, seed: 11);
 
     [Fact(Timeout = 300_000)]
+    public async Task A_random_DAG_by_seed_is_explored()
+        => await Checks.ExpectNoBug(ScenarioCatalog.Find("random:77:10")!, "random", iterations: 40, seed: 5);
+
+    [Fact(Timeout = 300_000)]
     public async Task A_DAG_file_of_the_run_command_is_explored()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "examples", "diamond.json");

@@ -42,7 +42,7 @@ public static class Explorer
         if (report.NumOfFoundBugs > 0)
         {
             bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy));
-            tracePath = Path.Combine(options.TraceFolder, $"{scenario.Name}-{VariantName(options.Variant)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.trace");
+            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
             new BugTrace
             {
                 Format = BugTrace.CurrentFormat,
@@ -58,6 +58,13 @@ public static class Explorer
             }.Save(tracePath);
         }
         return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath);
+    }
+
+    /// <summary>A name safe on every file system ("random:9:14" becomes "random-9-14").</summary>
+    private static string FileName(string name)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat([':', '\\', '/', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        return new string(name.Select(c => invalid.Contains(c) ? '-' : c).ToArray());
     }
 
     public static string VariantName(Bug variant)

@@ -47,7 +47,15 @@ public static class ScenarioCatalog
         GateScenario.Create(),
     ];
 
-    public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+    /// <summary>A named scenario, or <c>random:&lt;seed&gt;:&lt;tasks&gt;</c> (a random DAG in a window of 16); null if neither.</summary>
+    public static Scenario? Find(string name)
+    {
+        if (All.FirstOrDefault(s => s.Name == name) is { } scenario) return scenario;
+        if (!name.StartsWith("random:", StringComparison.Ordinal)) return null;
+        var workload = WorkloadCatalog.Create(name);
+        return new Scenario(name, $"random DAG {name} ({workload.TaskCount} tasks)", () => WorkloadCatalog.Create(name),
+            Base with { Window = 16, HeapElements = 1024 });
+    }
 
     /// <summary>A scenario for a DAG file of the <c>run</c> command.</summary>
     public static Scenario FromJson(string path) => FromJsonText(Path.GetFileName(path), File.ReadAllText(path), path);

@@ -62,9 +62,9 @@ public sealed class BadInputTests
     /// <summary>The runtime runs a good workload correctly after a failed run.</summary>
     private static void AssertStillUsable(WirelessRuntime<FastMemory> runtime, RuntimeConfig config)
     {
-        // Diamonds need 3 producers, 3 tensor arguments, a scalar and a window of 4; a chain fits any configuration.
+        // Diamonds need 3 producers, 3 tensor arguments, a scalar and a window of 4; a chain needs only 1 producer and a scalar.
         var diamondsFit = config is { MaxFanin: >= 3, MaxTensorArgs: >= 3, MaxScalars: >= 1, Window: >= 4 };
-        Workload good = diamondsFit ? new TestDags.Diamonds(10) : new TestDags.Chain(30);
+        Workload good = diamondsFit ? new SmallDags.Diamonds(10) : new SmallDags.Chain(30);
         var expected = new SequentialExecutor(config).Run(good);
         var result = runtime.Run(good);
         Assert.True(result.Succeeded, $"the run after the failure failed: {result.Error}\n{result.StallDiagnostics}");
@@ -135,7 +135,7 @@ public sealed class BadInputTests
     {
         var config = new RuntimeConfig { Window = 2, HeapElements = 16, Schedulers = 1, Clusters = 1, LaunchCpuIds = [63, 0], TimeoutMilliseconds = 20_000 };
         Assert.Same(config, config.Validate());
-        var chain = new TestDags.Chain(20);
+        var chain = new SmallDags.Chain(20);
         var expected = new SequentialExecutor(config).Run(chain);
         var result = new WirelessRuntime<FastMemory>(config).Run(chain);
         Assert.True(result.Succeeded, result.Error);

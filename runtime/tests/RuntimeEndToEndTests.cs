@@ -22,9 +22,9 @@ public sealed class RuntimeEndToEndTests
     {
         Workload workload = dag switch
         {
-            "chain" => new TestDags.Chain(200),
-            "diamonds" => new TestDags.Diamonds(50),
-            _ => new TestDags.FanIn(16),
+            "chain" => new SmallDags.Chain(200),
+            "diamonds" => new SmallDags.Diamonds(50),
+            _ => new SmallDags.FanIn(16),
         };
         var config = new RuntimeConfig { Window = window, FirstLocalId = firstLocalId, HeapElements = 4096, TimeoutMilliseconds = 20_000 };
         var expected = new SequentialExecutor(config).Run(workload);

@@ -16,7 +16,7 @@ public sealed class WorkloadTests
 
     /// <summary>One submitted task as the recorder saw it; <see cref="Producers"/> are submission indices.</summary>
     private sealed record Recorded(int Index, Kernel Kernel, Shape Shape, ScopeMode Mode, int[] Producers, int ExplicitDeps,
-        string? Name, Access[] Accesses);
+        string? Name, Access[] Accesses, long DurationNs);
 
     /// <summary>
     /// An <see cref="IOrchestrator"/> that forwards to the sequential executor and, for each submission, runs the same
@@ -80,7 +80,7 @@ public sealed class WorkloadTests
                 var a = task.Args[i];
                 accesses[i] = new Access(a.Space, a.Start, a.Length, a.Direction);
             }
-            Tasks.Add(new Recorded(self, task.Kernel, task.Shape, mode, producers, task.DepCount, task.Name, accesses));
+            Tasks.Add(new Recorded(self, task.Kernel, task.Shape, mode, producers, task.DepCount, task.Name, accesses, task.DurationNs));
             _next++;
             return id;
         }
@@ -92,7 +92,7 @@ public sealed class WorkloadTests
             var accesses = new Access[lengths.Length];
             for (var i = 0; i < lengths.Length; i++) accesses[i] = new Access(outputs[i].Space, outputs[i].Start, outputs[i].Length, ArgDirection.Out);
             var mode = _modes.Count == 0 ? ScopeMode.Auto : _modes.Peek();
-            Tasks.Add(new Recorded(_next, Kernel.Alloc, Shape.AIV, mode, [], 0, null, accesses));
+            Tasks.Add(new Recorded(_next, Kernel.Alloc, Shape.AIV, mode, [], 0, null, accesses, 0));
             _next++;
             return id;
         }
@@ -227,6 +227,40 @@ public sealed class WorkloadTests
         var c = new SequentialExecutor(Config).Run(workload);
         Assert.Equal(a.Record.Digests, c.Record.Digests);
     }
+
+    /// <summary>
+    /// A fingerprint of everything a workload's sequential reference run shows: the global layout, each task's kernel,
+    /// shape, scope mode, producers, explicit dependencies, tensor accesses and duration, every digest and the final
+    /// global memory.
+    /// </summary>
+    private static ulong ReferenceFingerprint(Workload workload)
+    {
+        var (tasks, _, result) = Record(workload);
+        var acc = 0UL;
+        foreach (var (name, tensor) in workload.Globals.Tensors)
+        {
+            foreach (var ch in name) acc = Mixing.Mix(acc, ch);
+            acc = Mixing.Mix(Mixing.Mix(acc, (ulong)tensor.Start), (ulong)tensor.Length);
+        }
+        foreach (var t in tasks)
+        {
+            acc = Mixing.Mix(Mixing.Mix(Mixing.Mix(acc, (ulong)t.Kernel), (ulong)t.Shape), (ulong)t.Mode);
+            foreach (var p in t.Producers.Order()) acc = Mixing.Mix(acc, (ulong)p);
+            acc = Mixing.Mix(Mixing.Mix(acc, (ulong)t.ExplicitDeps), (ulong)t.DurationNs);
+            foreach (var a in t.Accesses)
+                acc = Mixing.Mix(Mixing.Mix(Mixing.Mix(Mixing.Mix(acc, (ulong)a.Space), (ulong)a.Start), (ulong)a.Length), (ulong)a.Direction);
+        }
+        foreach (var d in result.Record.Digests) acc = Mixing.Mix(acc, (ulong)d);
+        foreach (var g in result.FinalGlobals) acc = Mixing.Mix(acc, (uint)g);
+        return acc;
+    }
+
+    [Theory]
+    [InlineData("paged-attention-case4", 0x4AEB_0822_C3A4_4734UL)]
+    [InlineData("paged-attention-manual-case2", 0x57BD_0D62_AA1F_5610UL)]
+    [InlineData("pa-unroll-manual-case2", 0x85FE_C815_90B3_0ABBUL)]
+    public void Paged_attention_workloads_match_their_pinned_reference_fingerprint(string name, ulong fingerprint)
+        => Assert.Equal(fingerprint, ReferenceFingerprint(WorkloadCatalog.Create(name)));
 
     [Fact]
     public void Built_in_workloads_run_in_a_small_window_and_heap()

@@ -31,9 +31,9 @@ public sealed class WrapAroundTests
 
     private static Workload Create(string dag) => dag switch
     {
-        "chain" => new TestDags.Chain(300),
-        "fanin" => new TestDags.FanIn(16),
-        "diamonds" => new TestDags.Diamonds(60),
+        "chain" => new SmallDags.Chain(300),
+        "fanin" => new SmallDags.FanIn(16),
+        "diamonds" => new SmallDags.Diamonds(60),
         _ => throw new ArgumentException(dag),
     };
 
@@ -96,7 +96,7 @@ public sealed class WrapAroundTests
     [Fact]
     public void Threaded_cores_in_a_window_of_two_match_the_reference_across_the_wrap()
     {
-        var workload = new TestDags.Chain(120);
+        var workload = new SmallDags.Chain(120);
         var config = new RuntimeConfig
         {
             Window = 2,

@@ -1,5 +1,4 @@
 using Wireless.Orchestration;
-using static Wireless.Workloads.PagedAttention;
 
 namespace Wireless.Workloads;
 
@@ -17,40 +16,20 @@ namespace Wireless.Workloads;
 /// blocks whose start is chosen pseudo-randomly, and QK and PV read that run as one view. Kernel durations scale
 /// with the number of blocks in the group.
 /// </remarks>
-public sealed class PaUnrollManual : Workload
+public sealed class PaUnrollManual : PagedAttentionBase
 {
     /// <summary>N_UNROLL: blocks handled by one group of four tasks.</summary>
     public const int BlocksPerGroup = 64;
 
     private const ulong GroupTableSeed = 0x6A00_7AB1_E000_0002UL;
 
-    private readonly string _name;
-    private readonly int _batch;
-    private readonly int _blocks;
     private readonly int _groups;
-    private readonly int _physicalBlocks;
-    private readonly Tensor _query;
-    private readonly Tensor _keyCache;
-    private readonly Tensor _valueCache;
-    private readonly Tensor _out;
 
     /// <param name="name">Workload name.</param>
     /// <param name="batch">Sequences (one manual scope each).</param>
     /// <param name="blocks">KV blocks per sequence (<c>nb</c>), grouped by <see cref="BlocksPerGroup"/>.</param>
-    public PaUnrollManual(string name, int batch, int blocks)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
-        _name = name;
-        _batch = batch;
-        _blocks = blocks;
-        _groups = (blocks + BlocksPerGroup - 1) / BlocksPerGroup;
-        _physicalBlocks = batch * blocks;
-        _query = Globals.Declare("query", batch * QueryElements);
-        _keyCache = Globals.Declare("key_cache", _physicalBlocks * KvBlockElements);
-        _valueCache = Globals.Declare("value_cache", _physicalBlocks * KvBlockElements);
-        _out = Globals.Declare("out", batch * OutElements);
-    }
+    public PaUnrollManual(string name, int batch, int blocks) : base(name, batch, blocks)
+        => _groups = (blocks + BlocksPerGroup - 1) / BlocksPerGroup;
 
     /// <summary>Case1: PA Case1 shape (batch 256, nb 64): 1 group → 256·(1 + 4) = 1,280 tasks.</summary>
     public static PaUnrollManual Case1() => new("pa-unroll-manual-case1", 256, 64);
@@ -58,32 +37,30 @@ public sealed class PaUnrollManual : Workload
     /// <summary>Case2: batch 64, nb 128: 2 groups → 64·(1 + 8) = 576 tasks.</summary>
     public static PaUnrollManual Case2() => new("pa-unroll-manual-case2", 64, 128);
 
-    public override string Name => _name;
-
-    public override int TaskCount => _batch * (1 + 4 * _groups);
+    public override int TaskCount => Batch * (1 + 4 * _groups);
 
     public override void Orchestrate(IOrchestrator o)
     {
         ReadOnlySpan<int> accLengths = AccLengths;
         Span<Tensor> acc = stackalloc Tensor[3];
-        for (var b = 0; b < _batch; b++)
+        for (var b = 0; b < Batch; b++)
         {
-            var qi = _query.View(b * QueryElements, QueryElements);
-            var outRows = _out.View(b * OutElements, OutElements);
+            var qi = QueryRows(b);
+            var outRows = OutRows(b);
             o.BeginScope(ScopeMode.Manual);
             var alloc = o.AllocTensors(accLengths, acc);
             Tensor oi = acc[0], li = acc[1], mi = acc[2];
             var previousUp = default(TaskId);
             for (var g = 0; g < _groups; g++)
             {
-                var n = Math.Min(BlocksPerGroup, _blocks - g * BlocksPerGroup);
+                var n = Math.Min(BlocksPerGroup, Blocks - g * BlocksPerGroup);
                 var last = g == _groups - 1;
                 var kvOffset = FirstBlockOfGroup(b, g, n) * KvBlockElements;
                 var kvLength = n * KvBlockElements;
 
                 var qk = o.NewTask(Kernel.QK, Shape.AIC)
                     .In(qi)
-                    .In(_keyCache.View(kvOffset, kvLength))
+                    .In(KeyCache.View(kvOffset, kvLength))
                     .Duration(QkNs * n);
                 qk.Out(n * ScoreElements);
                 var qkId = o.Submit(qk);
@@ -98,7 +75,7 @@ public sealed class PaUnrollManual : Workload
 
                 var pv = o.NewTask(Kernel.PV, Shape.AIC)
                     .In(pij)
-                    .In(_valueCache.View(kvOffset, kvLength))
+                    .In(ValueCache.View(kvOffset, kvLength))
                     .Dep(sfId)
                     .Duration(PvNs * n);
                 pv.Out(AccumulatorElements);
@@ -122,5 +99,5 @@ public sealed class PaUnrollManual : Workload
 
     /// <summary>The first physical block of the contiguous run holding group <paramref name="g"/> of sequence <paramref name="b"/>.</summary>
     private int FirstBlockOfGroup(int b, int g, int n)
-        => (int)(Mixing.Mix(GroupTableSeed, (ulong)((long)b * _groups + g)) % (ulong)(_physicalBlocks - n + 1));
+        => (int)(Mixing.Mix(GroupTableSeed, (ulong)((long)b * _groups + g)) % (ulong)(PhysicalBlocks - n + 1));
 }

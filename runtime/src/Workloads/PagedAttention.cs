@@ -18,54 +18,12 @@ namespace Wireless.Workloads;
 /// (b, bn) to a physical KV block, so K/V reads are scattered but create no dependencies. Tensors are tiny (see the
 /// size constants) so that the 65,792-task case runs fast; only the graph shape matches the benchmark.
 /// </summary>
-public sealed class PagedAttention : Workload
+public sealed class PagedAttention : PagedAttentionBase
 {
-    /// <summary>Elements of one batch's query rows (q_tile × head_dim, shrunk).</summary>
-    internal const int QueryElements = 16;
-    /// <summary>Elements of one physical K or V cache block (block × head_dim, shrunk).</summary>
-    internal const int KvBlockElements = 8;
-    /// <summary>Elements of sij and pij (q_tile × block, shrunk).</summary>
-    internal const int ScoreElements = 8;
-    /// <summary>Elements of a per-row vector: mi, li, mi_b, li_b (q_tile, shrunk).</summary>
-    internal const int RowElements = 4;
-    /// <summary>Elements of oi and oi_tmp (q_tile × head_dim, shrunk).</summary>
-    internal const int AccumulatorElements = 16;
-    /// <summary>Elements of one batch's rows of <c>out</c>.</summary>
-    internal const int OutElements = 16;
-
-    /// <summary>Simulated kernel durations (ns) of one block.</summary>
-    internal const long QkNs = 1500, SfNs = 800, PvNs = 1500, UpNs = 600;
-
-    private const ulong BlockTableSeed = 0xB10C_7AB1_E000_0001UL;
-
-    /// <summary>Lengths of the alloc_tensors buffers oi, li, mi.</summary>
-    internal static readonly int[] AccLengths = [AccumulatorElements, RowElements, RowElements];
-
-    private readonly string _name;
-    private readonly int _batch;
-    private readonly int _blocks;
-    private readonly int _physicalBlocks;
-    private readonly Tensor _query;
-    private readonly Tensor _keyCache;
-    private readonly Tensor _valueCache;
-    private readonly Tensor _out;
-
     /// <param name="name">Workload name.</param>
     /// <param name="batch">Sequences (each one independent chain of UP tasks).</param>
     /// <param name="blocks">KV blocks per sequence (<c>nb</c>).</param>
-    public PagedAttention(string name, int batch, int blocks)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
-        _name = name;
-        _batch = batch;
-        _blocks = blocks;
-        _physicalBlocks = batch * blocks;
-        _query = Globals.Declare("query", batch * QueryElements);
-        _keyCache = Globals.Declare("key_cache", _physicalBlocks * KvBlockElements);
-        _valueCache = Globals.Declare("value_cache", _physicalBlocks * KvBlockElements);
-        _out = Globals.Declare("out", batch * OutElements);
-    }
+    public PagedAttention(string name, int batch, int blocks) : base(name, batch, blocks) { }
 
     /// <summary>Case1: batch 256, nb 64 → 256·(1 + 4·64) = 65,792 tasks.</summary>
     public static PagedAttention Case1() => new("paged-attention-case1", 256, 64);
@@ -76,29 +34,27 @@ public sealed class PagedAttention : Workload
     /// <summary>CaseSmall1: batch 1, nb 3 → 13 tasks.</summary>
     public static PagedAttention Small1() => new("paged-attention-small1", 1, 3);
 
-    public override string Name => _name;
-
-    public override int TaskCount => _batch * (1 + 4 * _blocks);
+    public override int TaskCount => Batch * (1 + 4 * Blocks);
 
     public override void Orchestrate(IOrchestrator o)
     {
         ReadOnlySpan<int> accLengths = AccLengths;
         Span<Tensor> acc = stackalloc Tensor[3];
-        for (var b = 0; b < _batch; b++)
+        for (var b = 0; b < Batch; b++)
         {
-            var qi = _query.View(b * QueryElements, QueryElements);
-            var outRows = _out.View(b * OutElements, OutElements);
+            var qi = QueryRows(b);
+            var outRows = OutRows(b);
             o.BeginScope();
             o.AllocTensors(accLengths, acc);
             Tensor oi = acc[0], li = acc[1], mi = acc[2];
-            for (var bn = 0; bn < _blocks; bn++)
+            for (var bn = 0; bn < Blocks; bn++)
             {
                 o.BeginScope();
-                var block = PhysicalBlock(b, bn, _blocks, _physicalBlocks);
+                var block = PhysicalBlock(b, bn);
 
                 var qk = o.NewTask(Kernel.QK, Shape.AIC)
                     .In(qi)
-                    .In(_keyCache.View(block * KvBlockElements, KvBlockElements))
+                    .In(KeyCache.View(block * KvBlockElements, KvBlockElements))
                     .Duration(QkNs);
                 qk.Out(ScoreElements);
                 o.Submit(qk);
@@ -113,7 +69,7 @@ public sealed class PagedAttention : Workload
 
                 var pv = o.NewTask(Kernel.PV, Shape.AIC)
                     .In(pij)
-                    .In(_valueCache.View(block * KvBlockElements, KvBlockElements))
+                    .In(ValueCache.View(block * KvBlockElements, KvBlockElements))
                     .Duration(PvNs);
                 pv.Out(AccumulatorElements);
                 o.Submit(pv);
@@ -123,15 +79,11 @@ public sealed class PagedAttention : Workload
                     .In(miBlock).In(liBlock).In(oiTmp)
                     .InOut(mi).InOut(li).InOut(oi).InOut(outRows)
                     .Scalar(bn == 0 ? 1 : 0)
-                    .Scalar(bn == _blocks - 1 ? 1 : 0)
+                    .Scalar(bn == Blocks - 1 ? 1 : 0)
                     .Duration(UpNs));
                 o.EndScope();
             }
             o.EndScope();
         }
     }
-
-    /// <summary>The block table: the physical KV block of sequence <paramref name="b"/>'s block <paramref name="bn"/>.</summary>
-    internal static int PhysicalBlock(int b, int bn, int blocksPerSequence, int physicalBlocks)
-        => (int)(Mixing.Mix(BlockTableSeed, (ulong)((long)b * blocksPerSequence + bn)) % (ulong)physicalBlocks);
 }

@@ -1,5 +1,4 @@
 using Wireless.Orchestration;
-using static Wireless.Workloads.PagedAttention;
 
 namespace Wireless.Workloads;
 
@@ -11,33 +10,12 @@ namespace Wireless.Workloads;
 /// Fanin: QK 0, SF 1, PV 1, UP 1 (bn = 0) / 2 (bn ≥ 1), +1 on the last block. SF→UP (mi_b, li_b) is ordered only
 /// transitively through PV. The tasks still pass their tensors: the kernels compute on them.
 /// </summary>
-public sealed class PagedAttentionManual : Workload
+public sealed class PagedAttentionManual : PagedAttentionBase
 {
-    private readonly string _name;
-    private readonly int _batch;
-    private readonly int _blocks;
-    private readonly int _physicalBlocks;
-    private readonly Tensor _query;
-    private readonly Tensor _keyCache;
-    private readonly Tensor _valueCache;
-    private readonly Tensor _out;
-
     /// <param name="name">Workload name.</param>
     /// <param name="batch">Sequences (one manual scope each).</param>
     /// <param name="blocks">KV blocks per sequence (<c>nb</c>).</param>
-    public PagedAttentionManual(string name, int batch, int blocks)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
-        _name = name;
-        _batch = batch;
-        _blocks = blocks;
-        _physicalBlocks = batch * blocks;
-        _query = Globals.Declare("query", batch * QueryElements);
-        _keyCache = Globals.Declare("key_cache", _physicalBlocks * KvBlockElements);
-        _valueCache = Globals.Declare("value_cache", _physicalBlocks * KvBlockElements);
-        _out = Globals.Declare("out", batch * OutElements);
-    }
+    public PagedAttentionManual(string name, int batch, int blocks) : base(name, batch, blocks) { }
 
     /// <summary>Case1: the PA Case1 shape (batch 256, nb 64) → 65,792 tasks.</summary>
     public static PagedAttentionManual Case1() => new("paged-attention-manual-case1", 256, 64);
@@ -45,30 +23,28 @@ public sealed class PagedAttentionManual : Workload
     /// <summary>Case2: batch 64, block 64, ctx 8192 → nb 128 → 64·(1 + 512) = 32,832 tasks.</summary>
     public static PagedAttentionManual Case2() => new("paged-attention-manual-case2", 64, 128);
 
-    public override string Name => _name;
-
-    public override int TaskCount => _batch * (1 + 4 * _blocks);
+    public override int TaskCount => Batch * (1 + 4 * Blocks);
 
     public override void Orchestrate(IOrchestrator o)
     {
         ReadOnlySpan<int> accLengths = AccLengths;
         Span<Tensor> acc = stackalloc Tensor[3];
-        for (var b = 0; b < _batch; b++)
+        for (var b = 0; b < Batch; b++)
         {
-            var qi = _query.View(b * QueryElements, QueryElements);
-            var outRows = _out.View(b * OutElements, OutElements);
+            var qi = QueryRows(b);
+            var outRows = OutRows(b);
             o.BeginScope(ScopeMode.Manual);
             var alloc = o.AllocTensors(accLengths, acc);
             Tensor oi = acc[0], li = acc[1], mi = acc[2];
             var previousUp = default(TaskId);
-            for (var bn = 0; bn < _blocks; bn++)
+            for (var bn = 0; bn < Blocks; bn++)
             {
-                var block = PhysicalBlock(b, bn, _blocks, _physicalBlocks);
-                var last = bn == _blocks - 1;
+                var block = PhysicalBlock(b, bn);
+                var last = bn == Blocks - 1;
 
                 var qk = o.NewTask(Kernel.QK, Shape.AIC)
                     .In(qi)
-                    .In(_keyCache.View(block * KvBlockElements, KvBlockElements))
+                    .In(KeyCache.View(block * KvBlockElements, KvBlockElements))
                     .Duration(QkNs);
                 qk.Out(ScoreElements);
                 var qkId = o.Submit(qk);
@@ -83,7 +59,7 @@ public sealed class PagedAttentionManual : Workload
 
                 var pv = o.NewTask(Kernel.PV, Shape.AIC)
                     .In(pij)
-                    .In(_valueCache.View(block * KvBlockElements, KvBlockElements))
+                    .In(ValueCache.View(block * KvBlockElements, KvBlockElements))
                     .Dep(sfId)
                     .Duration(PvNs);
                 pv.Out(AccumulatorElements);

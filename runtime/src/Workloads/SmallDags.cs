@@ -1,16 +1,22 @@
 using Wireless.Orchestration;
-using Wireless.Workloads;
 
-namespace Wireless.Checking.Scenarios;
+namespace Wireless.Workloads;
 
-/// <summary>The small task graphs of the exploration scenarios. Each is a <see cref="Workload"/> like any other.</summary>
-internal static class SmallDags
+/// <summary>
+/// Small hand-written task graphs: the DAGs of the Coyote exploration scenarios, also run by the runtime's tests.
+/// Each is a <see cref="Workload"/> like any other.
+/// </summary>
+public static class SmallDags
 {
-    /// <summary>A generic task graph given as explicit dependencies, shapes and optional outputs per task.</summary>
-    public abstract class Graph : Workload
+    /// <summary>T0 → T1 → … → T(n−1), explicit dependencies.</summary>
+    public sealed class Chain(int n) : Workload
     {
-        protected static void Chain(IOrchestrator o, int n, Span<TaskId> ids)
+        public override string Name => $"chain-{n}";
+        public override int TaskCount => n;
+
+        public override void Orchestrate(IOrchestrator o)
         {
+            Span<TaskId> ids = stackalloc TaskId[n];
             for (var i = 0; i < n; i++)
             {
                 var t = o.NewTask(Kernel.Generic, i % 3 == 2 ? Shape.AIC : Shape.AIV).Scalar(i);
@@ -20,19 +26,11 @@ internal static class SmallDags
         }
     }
 
-    /// <summary>T0 → T1 → … → T(n−1), explicit dependencies.</summary>
-    public sealed class Chain(int n) : Graph
-    {
-        public override string Name => $"chain-{n}";
-        public override int TaskCount => n;
-        public override void Orchestrate(IOrchestrator o) => Chain(o, n, stackalloc TaskId[n]);
-    }
-
     /// <summary>
     /// <paramref name="count"/> diamonds with data edges in their own scopes: A (AIC) → x; B, C (AIV) read x → y, z;
     /// D (MIX) reads y, z and accumulates into a global tensor (INOUT), so the diamonds chain through the TensorMap.
     /// </summary>
-    public sealed class Diamonds : Graph
+    public sealed class Diamonds : Workload
     {
         private readonly int _count;
         private readonly Tensor _acc;
@@ -70,7 +68,7 @@ internal static class SmallDags
     }
 
     /// <summary><paramref name="width"/> independent sources, then one sink depending on all of them.</summary>
-    public sealed class FanIn(int width) : Graph
+    public sealed class FanIn(int width) : Workload
     {
         public override string Name => $"fanin-{width}";
         public override int TaskCount => width + 1;
@@ -86,7 +84,7 @@ internal static class SmallDags
     }
 
     /// <summary>One root, then <paramref name="width"/> consumers of it, then one more independent task.</summary>
-    public sealed class FanOut(int width) : Graph
+    public sealed class FanOut(int width) : Workload
     {
         public override string Name => $"fanout-{width}";
         public override int TaskCount => width + 2;
@@ -103,7 +101,7 @@ internal static class SmallDags
     /// Layers of tasks, each depending on one or two tasks of the layer before: many more tasks than a small
     /// window holds, so the orchestrator is under constant back-pressure and slots are reused all the time.
     /// </summary>
-    public sealed class Layers(int layers, int width) : Graph
+    public sealed class Layers(int layers, int width) : Workload
     {
         public override string Name => $"layers-{layers}x{width}";
         public override int TaskCount => layers * width;
@@ -130,7 +128,7 @@ internal static class SmallDags
     }
 
     /// <summary>Independent tasks of every shape (cores finish them in any order), then a sink on all of them.</summary>
-    public sealed class Independent(int n) : Graph
+    public sealed class Independent(int n) : Workload
     {
         public override string Name => $"independent-{n}";
         public override int TaskCount => n + 1;
@@ -149,7 +147,7 @@ internal static class SmallDags
     /// Early tasks, fillers, then late tasks that depend explicitly on the early ones: when a late task is submitted,
     /// its producer may be completing, or be reclaimed, at that very moment (the stamp races with reclamation).
     /// </summary>
-    public sealed class LateDependencies(int pairs) : Graph
+    public sealed class LateDependencies(int pairs) : Workload
     {
         public override string Name => $"late-deps-{pairs}";
         public override int TaskCount => 3 * pairs;
@@ -168,15 +166,21 @@ internal static class SmallDags
     /// of the same scope: between the reads the buffer's producer has no pending consumer, so only the scope pin keeps
     /// its slot and buffer alive. The heap is small, so a freed buffer is soon reused.
     /// </summary>
-    public sealed class ScopedOutputs(int scopes) : Graph
+    public sealed class ScopedOutputs(int scopes) : Workload
     {
+        /// <summary>
+        /// The buffer lengths, as an array rather than a span literal: the Coyote rewriter does not keep a span
+        /// literal's data aligned, and <c>RuntimeHelpers.CreateSpan</c> rejects misaligned data.
+        /// </summary>
+        private static readonly int[] BufferLengths = [4];
+
         public override string Name => $"scoped-outputs-{scopes}";
         public override int TaskCount => 5 * scopes;
 
         public override void Orchestrate(IOrchestrator o)
         {
             Span<Tensor> buffers = stackalloc Tensor[1];
-            ReadOnlySpan<int> lengths = [4];
+            ReadOnlySpan<int> lengths = BufferLengths;
             for (var s = 0; s < scopes; s++)
             {
                 o.BeginScope();

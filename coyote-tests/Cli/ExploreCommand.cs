@@ -51,6 +51,13 @@ internal sealed class ExploreCommand : Command
         DefaultValueFactory = _ => "none",
     };
 
+    private readonly Option<string> _memoryModel = new("--memory-model")
+    {
+        Description = "'on': loads may read any store the C/C++11 release/acquire model allows and plain accesses are checked for "
+            + "data races; 'off': sequentially consistent interleavings only (faster).",
+        DefaultValueFactory = _ => "on",
+    };
+
     private readonly Option<string> _traces = new("--traces")
     {
         Description = "Folder for the trace files of found bugs.",
@@ -65,6 +72,7 @@ internal sealed class ExploreCommand : Command
         Options.Add(_strategy);
         Options.Add(_seed);
         Options.Add(_variant);
+        Options.Add(_memoryModel);
         Options.Add(_traces);
         SetAction(Execute);
     }
@@ -77,13 +85,24 @@ internal sealed class ExploreCommand : Command
         List<Scenario> scenarios;
         try
         {
+            var (variant, ordering) = Explorer.ParseVariants(parseResult.GetValue(_variant));
+            var memoryModel = parseResult.GetValue(_memoryModel) switch
+            {
+                "on" => true,
+                "off" => false,
+                var other => throw new ArgumentException($"--memory-model must be 'on' or 'off' (got '{other}')"),
+            };
+            if (ordering is not null && !memoryModel)
+                throw new ArgumentException($"the ordering variant '{ordering.Name}' is only visible with --memory-model on");
             options = new ExploreOptions
             {
                 Iterations = Positive(parseResult.GetValue(_iterations), "--iterations"),
                 Seconds = NonNegative(parseResult.GetValue(_seconds), "--seconds"),
                 Strategy = Strategy(parseResult.GetValue(_strategy)!),
                 Seed = parseResult.GetValue(_seed),
-                Variant = BugCatalog.Parse(parseResult.GetValue(_variant)),
+                Variant = variant,
+                Ordering = ordering,
+                MemoryModel = memoryModel,
                 TraceFolder = parseResult.GetValue(_traces)!,
             };
             scenarios = Resolve(parseResult.GetValue(_target)!);
@@ -94,7 +113,8 @@ internal sealed class ExploreCommand : Command
             return ExitCodes.BadInput;
         }
 
-        output.WriteLine($"Exploring {scenarios.Count} scenario(s) with variant {Explorer.VariantName(options.Variant)}, strategy {options.Strategy}, seed {options.Seed}; "
+        output.WriteLine($"Exploring {scenarios.Count} scenario(s) with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
+            + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, strategy {options.Strategy}, seed {options.Seed}; "
             + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
         var outcomes = new List<ScenarioOutcome>();

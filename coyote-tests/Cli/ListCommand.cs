@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Scenarios;
 using Wireless.Reporting;
 
@@ -21,10 +22,13 @@ internal sealed class ListCommand : Command
             output.WriteLine("design = found in the design by this project, mutant = breaks one property on purpose:");
             var variants = new TextTable(("name", false), ("kind", false), ("summary", false));
             foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Summary);
+            foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, v.Harmless ? "ordering (harmless)" : "ordering", v.Summary);
             variants.Write(output);
+            output.WriteLine("Ordering variants weaken one ordering of spec/SPEC.md §5 in the checked seam; they show only with --memory-model on.");
             output.WriteLine();
             output.WriteLine("Properties: S1 dispatched/completed exactly once, S2 never before its producers, S3 no premature");
             output.WriteLine("reclamation, S4 watermark monotone and sound, S5 output = sequential reference, L1 progress (liveness),");
+            output.WriteLine("R1 no data race on plain accesses (memory model on),");
             output.WriteLine("G1-G4 the affinity gate (all pass, wanted survive with distinct exec indices, highest CPUs, resets). See spec/SPEC.md.");
             return ExitCodes.Ok;
         });

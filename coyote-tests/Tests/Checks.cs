@@ -1,4 +1,5 @@
 using Wireless.Checking.Exploration;
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Scenarios;
 using Xunit;
 
@@ -9,19 +10,22 @@ internal static class Checks
 {
     public static string TraceFolder { get; } = Path.Combine(Path.GetTempPath(), "wireless-coyote-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task ExpectNoBug(Scenario scenario, string strategy, int iterations, uint seed)
+    public static async Task ExpectNoBug(Scenario scenario, string strategy, int iterations, uint seed, bool memoryModel)
     {
-        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, Bug.None)));
-        Assert.True(outcome.Bug is null, $"{scenario.Name} ({strategy}, seed {seed}): {outcome.Bug}\ntrace: {outcome.TracePath}");
+        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, Bug.None, null, memoryModel)));
+        Assert.True(outcome.Bug is null, $"{scenario.Name} ({strategy}, seed {seed}, memory model {memoryModel}): {outcome.Bug}\ntrace: {outcome.TracePath}");
         Assert.Equal(iterations, outcome.Iterations);
     }
 
     /// <summary>Explores until the bug shows; asserts its property; replays its trace and asserts the same bug.</summary>
-    public static async Task<ScenarioOutcome> ExpectBug(Scenario scenario, Bug variant, string property, string strategy, int iterations, uint seed)
+    public static async Task<ScenarioOutcome> ExpectBug(Scenario scenario, Bug variant, OrderingVariant? ordering, string property,
+        string strategy, int iterations, uint seed, bool memoryModel)
     {
-        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, variant)));
-        Assert.True(outcome.Bug is not null, $"{scenario.Name} with {BugCatalog.NameOf(variant)}: no bug in {outcome.Iterations} iterations");
-        Assert.StartsWith($"[{property}]", outcome.Bug);
+        var name = Explorer.VariantName(variant, ordering);
+        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, variant, ordering, memoryModel)));
+        Assert.True(outcome.Bug is not null, $"{scenario.Name} with {name}: no bug in {outcome.Iterations} iterations");
+        Assert.True(property.Split('|').Any(p => outcome.Bug!.StartsWith($"[{p}]", StringComparison.Ordinal)),
+            $"{scenario.Name} with {name}: expected a violation of {property}, got {outcome.Bug}");
 
         var replay = await Task.Run(() => Replayer.Replay(BugTrace.Load(outcome.TracePath!)));
         Assert.True(replay.Reproduced, $"the trace {outcome.TracePath} did not reproduce: {outcome.Bug}");
@@ -30,13 +34,15 @@ internal static class Checks
         return outcome;
     }
 
-    private static ExploreOptions Options(string strategy, int iterations, uint seed, Bug variant) => new()
+    private static ExploreOptions Options(string strategy, int iterations, uint seed, Bug variant, OrderingVariant? ordering, bool memoryModel) => new()
     {
         Iterations = iterations,
         Seconds = 0,
         Strategy = strategy,
         Seed = seed,
         Variant = variant,
+        Ordering = ordering,
+        MemoryModel = memoryModel,
         TraceFolder = TraceFolder,
     };
 }

@@ -7,11 +7,12 @@ cd "$(dirname "$0")/../.."
 dotnet build coyote-tests -v q -nologo
 checker=coyote-tests/bin/Debug/net10.0/Wireless.CoyoteTests.dll
 out=$(mktemp -d)
-for pair in watermark-stall:small-ring lost-reclamation:small-ring unchecked-stamp:wide-fanin \
-            no-scope-pin:scoped-outputs popcount-barrier:gate narrow-cpu-mask:gate gate-no-reset:gate; do
-  variant=${pair%%:*}
-  scenario=${pair##*:}
-  if dotnet "$checker" explore "$scenario" --variant "$variant" --iterations 1000 --seconds 0 --traces "$out/$variant" > "$out/$variant.log"; then
+# variant:scenario:memory-model
+for entry in watermark-stall:small-ring:off lost-reclamation:small-ring:off unchecked-stamp:wide-fanin:off \
+             no-scope-pin:scoped-outputs:off popcount-barrier:gate:off narrow-cpu-mask:gate:off gate-no-reset:gate:off \
+             relaxed-sentinel-read:diamond:on plain-last-consumer:wide-fanin:on; do
+  IFS=: read -r variant scenario model <<< "$entry"
+  if dotnet "$checker" explore "$scenario" --variant "$variant" --memory-model "$model" --iterations 1000 --seconds 0 --traces "$out/$variant" > "$out/$variant.log"; then
     echo "error: $variant was not found in $scenario" >&2
     exit 1
   fi

@@ -40,4 +40,15 @@ public enum Bug
     /// stay below completed tasks forever, and under back-pressure the orchestrator waits forever for a slot.
     /// </summary>
     WatermarkStall = 1 << 12,
+    /// <summary>
+    /// The stamp as the PR wrote it: a liveness check, then a plain (non-atomic) read-max-write of
+    /// <c>last_consumer_local_id</c>, racing with the reclaimer's read (a data race, visible with the memory model).
+    /// </summary>
+    PlainLastConsumer = 1 << 13,
+    /// <summary>
+    /// The seed's reclamation does not wait for the completer to close its wake list: a completer that stalls between
+    /// its flag store and its exchange can close the wake list of the slot's next task, readying that task's consumers
+    /// early (found by the exhaustive model).
+    /// </summary>
+    ReclaimBeforeClose = 1 << 14,
 }

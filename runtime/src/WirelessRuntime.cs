@@ -74,6 +74,10 @@ public sealed class WirelessRuntime<TMem> where TMem : struct, ISharedMemory
         _gate.Register(_map);
         device.Register(_map);
         _map.Add("claimed_exec", _claimedExec);
+        _map.Add("heap", memory.Heap);
+        _map.Add("global", memory.Global);
+        _map.Add("digests", record.Digests);
+        _map.Add("run_counts", record.RunCounts);
         var schedulers = new SchedulerThread<TMem>[_config.Schedulers];
         for (var i = 0; i < schedulers.Length; i++) schedulers[i] = new SchedulerThread<TMem>(i, _config, _protocol, device, _wiring);
         _schedulers = schedulers;

@@ -29,6 +29,7 @@ public sealed class ReclamationTests
             var id = LocalId.Add(first, i);
             _ring.Slot(_ring.SlotOf(id)).LastConsumer = word?.Invoke(id) ?? LastConsumerWord.Make(id, pinned: false);
             _ring.Flag(_ring.SlotOf(id)) = 1;
+            _ring.Slot(_ring.SlotOf(id)).WakeListHead = WakeList.Sentinel; // the completer closed its wake list
         }
         _protocol.AdvanceWatermark(LocalId.Add(first, count - 1));
     }
@@ -64,6 +65,18 @@ public sealed class ReclamationTests
         _protocol.TryReclaim();
         Assert.Equal(0, _ring.Ctl.LastTaskAlive);
         _ring.Slot(0).LastConsumer = LastConsumerWord.Make(0, pinned: false);
+        _protocol.TryReclaim();
+        Assert.Equal(3, _ring.Ctl.LastTaskAlive);
+    }
+
+    [Fact]
+    public void Keeps_a_completed_slot_until_its_completer_closed_the_wake_list()
+    {
+        CompleteTasks(0, 3);
+        _ring.Slot(1).WakeListHead = WakeList.Empty; // task 1's completer stored its flag but has not exchanged yet
+        _protocol.TryReclaim();
+        Assert.Equal(1, _ring.Ctl.LastTaskAlive);
+        _ring.Slot(1).WakeListHead = WakeList.Sentinel;
         _protocol.TryReclaim();
         Assert.Equal(3, _ring.Ctl.LastTaskAlive);
     }

@@ -18,6 +18,8 @@ public sealed record BugTrace
     /// <summary>For a JSON-file scenario: the DAG's text, so the trace replays without the file.</summary>
     public string? DagJson { get; init; }
     public required string Variant { get; init; }
+    /// <summary>Whether the bug was found with the memory model on (replay must match).</summary>
+    public bool MemoryModel { get; init; }
     public required string Strategy { get; init; }
     public required uint Seed { get; init; }
     /// <summary>The liveness threshold the bug was found with (replay must use the same).</summary>

@@ -1,3 +1,5 @@
+using Wireless.Checking.MemoryModel;
+
 namespace Wireless.Checking.Exploration;
 
 /// <summary>How to explore: the budget (iterations and wall-clock seconds, whichever ends first), the strategy,
@@ -9,6 +11,10 @@ public sealed record ExploreOptions
     public string Strategy { get; init; } = "random";
     public uint Seed { get; init; } = 1;
     public Bug Variant { get; init; }
+    /// <summary>An ordering variant (weakened orderings; needs the memory model).</summary>
+    public OrderingVariant? Ordering { get; init; }
+    /// <summary>Explore with the release/acquire memory model and race detection (else sequentially consistent).</summary>
+    public bool MemoryModel { get; init; } = true;
     public string TraceFolder { get; init; } = "coyote-traces";
 
     public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];

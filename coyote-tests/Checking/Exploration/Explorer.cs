@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Coyote.SystematicTesting;
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Scenarios;
 
 namespace Wireless.Checking.Exploration;
@@ -12,7 +13,9 @@ public static class Explorer
 {
     public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress = null)
     {
-        var iteration = new Iteration(scenario, options.Variant, record: false);
+        if (options.Ordering is not null && !options.MemoryModel)
+            throw new ArgumentException($"the ordering variant '{options.Ordering.Name}' needs the memory model");
+        var iteration = new Iteration(scenario, options.Variant, record: false, options.MemoryModel, options.Ordering);
         var configuration = CoyoteSettings.ForExploration(options);
         using var engine = TestingEngine.Create(configuration, iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
@@ -42,13 +45,14 @@ public static class Explorer
         if (report.NumOfFoundBugs > 0)
         {
             bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy));
-            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
+            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
             new BugTrace
             {
                 Format = BugTrace.CurrentFormat,
                 Scenario = scenario.Name,
                 DagJson = scenario.DagJson,
-                Variant = VariantName(options.Variant),
+                Variant = VariantName(options.Variant, options.Ordering),
+                MemoryModel = options.MemoryModel,
                 Strategy = options.Strategy,
                 Seed = options.Seed,
                 LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
@@ -67,6 +71,37 @@ public static class Explorer
         return new string(name.Select(c => invalid.Contains(c) ? '-' : c).ToArray());
     }
 
-    public static string VariantName(Bug variant)
-        => variant == Bug.None ? "none" : string.Join(",", BugCatalog.All.Where(e => variant.HasFlag(e.Bug)).Select(e => e.Name));
+    public static string VariantName(Bug variant, OrderingVariant? ordering = null)
+    {
+        var names = BugCatalog.All.Where(e => variant.HasFlag(e.Bug)).Select(e => e.Name).ToList();
+        if (ordering is not null) names.Add(ordering.Name);
+        return names.Count == 0 ? "none" : string.Join(",", names);
+    }
+
+    /// <summary>
+    /// Parses a comma-separated list of variant names: runtime variants (<see cref="BugCatalog"/>) and at most one
+    /// ordering variant (<see cref="OrderingVariants"/>); throws with the known names on an unknown one.
+    /// </summary>
+    public static (Bug Bugs, OrderingVariant? Ordering) ParseVariants(string? names)
+    {
+        if (string.IsNullOrWhiteSpace(names) || names == "none") return (Bug.None, null);
+        var bugs = Bug.None;
+        OrderingVariant? ordering = null;
+        foreach (var name in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (OrderingVariants.Find(name) is { } o)
+            {
+                if (ordering is not null) throw new ArgumentException($"at most one ordering variant at a time ('{ordering.Name}' and '{o.Name}')");
+                ordering = o;
+                continue;
+            }
+            if (BugCatalog.Find(name) is { } e)
+            {
+                bugs |= e.Bug;
+                continue;
+            }
+            throw new ArgumentException($"unknown variant '{name}'; known: {string.Join(", ", BugCatalog.All.Select(v => v.Name).Concat(OrderingVariants.All.Select(v => v.Name)))}");
+        }
+        return (bugs, ordering);
+    }
 }

@@ -1,3 +1,4 @@
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
 using Wireless.Checking.Scenarios;
 using Wireless.Checking.Seam;
@@ -11,7 +12,7 @@ namespace Wireless.Checking.Exploration;
 /// the specification monitors on, then check the end state: no runtime error, every task completed once (S1), the
 /// output equals the sequential reference (S5).
 /// </summary>
-public sealed class Iteration(Scenario scenario, Bug bugs, bool record)
+public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool memoryModel = false, OrderingVariant? ordering = null)
 {
     private readonly RuntimeConfig _config = scenario.CheckedConfig(bugs);
     private ReferenceResult? _reference;
@@ -31,7 +32,7 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record)
         if (scenario.CustomBody is { } body)
         {
             var map = new MemoryMap();
-            var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}");
+            var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}", memoryModel, ordering);
             ProgressMonitor.Register();
             try
             {
@@ -58,7 +59,7 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record)
             return ring.FaninStripe(slot)[..ring.Descriptor(slot).FaninCount].ToArray();
         });
         var orchestrator = _config.WantedThreads - 1;
-        var run = CheckRun.Begin(monitor, record, runtime.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}");
+        var run = CheckRun.Begin(monitor, record, runtime.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}", memoryModel, ordering);
         ProgressMonitor.Register();
         try
         {

@@ -15,7 +15,8 @@ public static class Replayer
     public static ReplayOutcome Replay(BugTrace trace)
     {
         var scenario = trace.ResolveScenario();
-        var iteration = new Iteration(scenario, BugCatalog.Parse(trace.Variant), record: true);
+        var (bugs, ordering) = Explorer.ParseVariants(trace.Variant);
+        var iteration = new Iteration(scenario, bugs, record: true, trace.MemoryModel, ordering);
         using var engine = TestingEngine.Create(CoyoteSettings.ForReplay(trace), iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
         if (!engine.IsTestRewritten())

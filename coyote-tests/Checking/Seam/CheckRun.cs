@@ -1,13 +1,15 @@
-using System.Runtime.CompilerServices;
-using Wireless.Memory;
+using Microsoft.Coyote.Specifications;
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
+using Wireless.Memory;
 
 namespace Wireless.Checking.Seam;
 
 /// <summary>
-/// The state of one Coyote iteration: the step counter (the logical clock), the specification monitor fed by the
-/// runtime's protocol events, the liveness monitor, and, when replaying, the recorded interleaving. Iterations run
-/// one at a time, so a static current instance is safe; <see cref="Begin"/> replaces it at the start of each.
+/// The state of one Coyote iteration: the step counter (also the logical clock), the specification monitor fed by the
+/// runtime's protocol events, the memory model (when on) with its race detector and its threads, the ordering
+/// weakening of an ordering variant, and, when replaying, the recorded interleaving. Iterations run one at a time, so a
+/// static current instance is safe; <see cref="Begin"/> replaces it at the start of each.
 /// </summary>
 public sealed class CheckRun
 {
@@ -15,61 +17,94 @@ public sealed class CheckRun
 
     private readonly List<TraceStep>? _steps;
     private readonly Func<nint, string?> _describe;
-    private long _steps_count;
-
     private readonly Func<int, string>? _roleOf;
+    private readonly List<ModelThread> _threads = [];
+    private long _step;
 
-    private CheckRun(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf)
+    private CheckRun(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf, bool memoryModel, OrderingVariant? weakening)
     {
-        _roleOf = roleOf;
         Monitor = monitor;
-        _steps = record ? new List<TraceStep>() : null;
+        _steps = record ? [] : null;
         _describe = describe;
+        _roleOf = roleOf;
+        Weakening = weakening;
+        MainThread = new ModelThread(0, "test");
+        MainThread.Clock[0] = 1;
+        _threads.Add(MainThread);
+        if (memoryModel) Model = new WeakMemory(() => _step, new RaceDetector(describe));
     }
 
     public static CheckRun Current => s_current ?? throw new InvalidOperationException("no check run in progress");
 
+    /// <summary>The current iteration's run, if any (the seam is also used outside iterations, e.g. by the reference).</summary>
+    public static CheckRun? CurrentOrNull => s_current;
+
     public SpecMonitor Monitor { get; }
+
+    /// <summary>The memory model, or null for sequentially consistent exploration.</summary>
+    public WeakMemory? Model { get; }
+
+    public OrderingVariant? Weakening { get; }
+
+    public ModelThread MainThread { get; }
 
     /// <summary>The recorded interleaving (only when recording).</summary>
     public IReadOnlyList<TraceStep> Steps => _steps ?? [];
 
-    public long StepCount => _steps_count;
+    public long StepCount => _step;
 
-    /// <summary>Logical time for the runtime's clock: one nanosecond per shared access.</summary>
-    public static long LogicalTime => s_current?._steps_count ?? 0;
+    /// <summary>Logical time for the runtime's clock: one nanosecond per step.</summary>
+    public static long LogicalTime => s_current?._step ?? 0;
 
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
-    public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null)
-        => s_current = new CheckRun(monitor, record, describe, roleOf);
+    public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
+        bool memoryModel = false, OrderingVariant? weakening = null)
+    {
+        CheckedThread.ResetCurrent();
+        return s_current = new CheckRun(monitor, record, describe, roleOf, memoryModel, weakening);
+    }
 
-    public static unsafe void Access<T>(SpecAction action, AccessKind kind, MemoryOrder order, ref T location, long value, long old = 0)
+    public string? Describe(nint address) => _describe(address);
+
+    public ModelThread NewThread(ModelThread parent, string name)
+    {
+        var thread = WeakMemory.Fork(parent, _threads.Count, name);
+        _threads.Add(thread);
+        return thread;
+    }
+
+    /// <summary>Counts a step; returns its number.</summary>
+    public long NextStep() => ++_step;
+
+    /// <summary>Records an access in the trace (when recording).</summary>
+    public void Record(long step, SpecAction action, string what, nint address, string value)
+        => _steps?.Add(new TraceStep(step, CheckedThread.CurrentName, action, what, _describe(address) ?? $"0x{address:x}", value));
+
+    public bool Recording => _steps is not null;
+
+    /// <summary>"the initial value" or "the store at step 812 by sched-0".</summary>
+    public string Origin(Message m) => m.Thread < 0 ? "initial value" : $"store at step {m.Step} by {_threads[m.Thread].Name}";
+
+    /// <summary>Fails the iteration with a data race found by the memory model.</summary>
+    public static void ReportRace(string? race)
+    {
+        if (race is not null) Specification.Assert(false, race);
+    }
+
+    public static void Spin()
     {
         var run = s_current;
         if (run is null) return;
-        run._steps_count++;
-        if (run._steps is null) return;
-        var address = (nint)Unsafe.AsPointer(ref location);
-        var what = $"{Describe(kind)} {Describe(order)}";
-        var shown = kind switch
-        {
-            AccessKind.Load => $"read {value}",
-            AccessKind.Store => $"wrote {value}",
-            AccessKind.CasSuccess => $"CAS ok, wrote {value}",
-            AccessKind.CasFailure => $"CAS failed, read {value}",
-            AccessKind.Exchange => $"read {old}, wrote {value}",
-            _ => $"read {old}, wrote {value}",
-        };
-        run._steps.Add(new TraceStep(run._steps.Count + 1, CheckedThread.CurrentName, action, what, run._describe(address) ?? $"0x{address:x}", shown));
+        run.Monitor.OnSpin();
+        run.Model?.SpinCatchUp(CheckedThread.Current);
     }
-
-    public static void Spin() => s_current?.Monitor.OnSpin();
 
     public static void Observe(SpecEvent evt, int id, long value)
     {
         var run = s_current;
         if (run is null) return;
-        run._steps?.Add(new TraceStep(run._steps.Count + 1, CheckedThread.CurrentName, null, "event", evt.ToString(), EventValue(evt, id, value)));
+        var step = run.NextStep();
+        run._steps?.Add(new TraceStep(step, CheckedThread.CurrentName, null, "event", evt.ToString(), EventValue(evt, id, value)));
         if (evt == SpecEvent.GatePassed && value >= 0 && run._roleOf is { } roleOf) CheckedThread.RenameCurrent(roleOf((int)value));
         run.Monitor.Observe(evt, id, value);
     }
@@ -85,25 +120,5 @@ public sealed class CheckRun
         SpecEvent.GatePassed => value >= 0 ? $"launched thread {id} survives with exec index {value}" : $"launched thread {id} leaves",
         SpecEvent.OrchestrationDone => $"{value} tasks submitted",
         _ => $"id {id}, value {value}",
-    };
-
-    private static string Describe(AccessKind kind) => kind switch
-    {
-        AccessKind.Load => "load",
-        AccessKind.Store => "store",
-        AccessKind.CasSuccess or AccessKind.CasFailure => "cas",
-        AccessKind.Exchange => "exchange",
-        AccessKind.FetchAdd => "fetch_add",
-        _ => "fetch_or",
-    };
-
-    private static string Describe(MemoryOrder order) => order switch
-    {
-        MemoryOrder.NonAtomic => "plain",
-        MemoryOrder.Relaxed => "relaxed",
-        MemoryOrder.Acquire => "acquire",
-        MemoryOrder.Release => "release",
-        MemoryOrder.AcqRel => "acq_rel",
-        _ => "seq_cst",
     };
 }

@@ -1,129 +1,58 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Coyote.Runtime;
+using Wireless.Checking.MemoryModel;
 using Wireless.Memory;
 
 namespace Wireless.Checking.Seam;
 
 /// <summary>
 /// The checker's instantiation of the runtime's shared-memory seam: a Coyote scheduling point before every ordered
-/// (atomic) access, so Coyote's controlled scheduler decides every interleaving of them; the access itself is then
-/// performed directly, since only one controlled operation runs at a time (sequentially consistent). Every access,
-/// and every protocol event, is reported to the iteration's <see cref="CheckRun"/>, which records the trace and
-/// drives the specification monitors.
+/// (atomic) access, so Coyote's controlled scheduler decides every interleaving of them. With the memory model on
+/// (<see cref="WeakMemory"/>), a load returns whichever store the model lets it read (a recorded, replayed choice),
+/// stores take their place in the location's modification order, release/acquire create happens-before, and plain
+/// accesses are checked for data races; with it off, every access is sequentially consistent. Every access and every
+/// protocol event is reported to the iteration's <see cref="CheckRun"/> (trace, monitors).
 /// </summary>
 /// <remarks>
 /// Plain (<see cref="MemoryOrder.NonAtomic"/>) accesses get no scheduling point: between two atomic accesses a
-/// thread's plain accesses touch data that no other thread may touch concurrently in a data-race-free program, so
-/// interleaving them adds no behaviours (the DRF-SC reduction). Whether the program is data-race free is a separate
-/// check (issue #4's memory model); here, a race would only show up through its effect on the outputs.
-/// Spinning threads yield (<see cref="SchedulingPoint.Yield"/>), which fair strategies use to deprioritize them.
+/// thread's plain accesses touch data no other thread may touch concurrently in a data-race-free program, so
+/// interleaving them adds no behaviours (the DRF-SC reduction); the race detector checks that premise.
+/// Spinning threads yield (<see cref="SchedulingPoint.Yield"/>) and their view catches up with the newest stores.
 /// </remarks>
 public struct CheckedMemory : ISharedMemory
 {
     public static bool IsChecked => true;
     public static bool AllowsBugs => true;
 
-    public static byte Load(ref byte location, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        CheckRun.Access(action, AccessKind.Load, order, ref location, v);
-        return v;
-    }
-
-    public static void Store(ref byte location, byte value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        location = value;
-        CheckRun.Access(action, AccessKind.Store, order, ref location, value);
-    }
-
-    public static int Load(ref int location, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        CheckRun.Access(action, AccessKind.Load, order, ref location, v);
-        return v;
-    }
-
-    public static void Store(ref int location, int value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        location = value;
-        CheckRun.Access(action, AccessKind.Store, order, ref location, value);
-    }
+    public static byte Load(ref byte location, MemoryOrder order, SpecAction action) => (byte)CheckedAccess.Load(ref location, order, action);
+    public static void Store(ref byte location, byte value, MemoryOrder order, SpecAction action) => CheckedAccess.Store(ref location, value, order, action);
+    public static int Load(ref int location, MemoryOrder order, SpecAction action) => (int)CheckedAccess.Load(ref location, order, action);
+    public static void Store(ref int location, int value, MemoryOrder order, SpecAction action) => CheckedAccess.Store(ref location, value, order, action);
+    public static long Load(ref long location, MemoryOrder order, SpecAction action) => CheckedAccess.Load(ref location, order, action);
+    public static void Store(ref long location, long value, MemoryOrder order, SpecAction action) => CheckedAccess.Store(ref location, value, order, action);
 
     public static int CompareExchange(ref int location, int value, int comparand, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        if (v == comparand) location = value;
-        CheckRun.Access(action, v == comparand ? AccessKind.CasSuccess : AccessKind.CasFailure, order, ref location, v == comparand ? value : v);
-        return v;
-    }
-
-    public static int Exchange(ref int location, int value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        location = value;
-        CheckRun.Access(action, AccessKind.Exchange, order, ref location, value, v);
-        return v;
-    }
-
-    public static int FetchAdd(ref int location, int value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        location = unchecked(v + value);
-        CheckRun.Access(action, AccessKind.FetchAdd, order, ref location, location, v);
-        return v;
-    }
-
-    public static long Load(ref long location, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        CheckRun.Access(action, AccessKind.Load, order, ref location, v);
-        return v;
-    }
-
-    public static void Store(ref long location, long value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        location = value;
-        CheckRun.Access(action, AccessKind.Store, order, ref location, value);
-    }
+        => (int)CheckedAccess.CompareExchange(ref location, value, comparand, order, action);
 
     public static long CompareExchange(ref long location, long value, long comparand, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        if (v == comparand) location = value;
-        CheckRun.Access(action, v == comparand ? AccessKind.CasSuccess : AccessKind.CasFailure, order, ref location, v == comparand ? value : v);
-        return v;
-    }
+        => CheckedAccess.CompareExchange(ref location, value, comparand, order, action);
+
+    public static int Exchange(ref int location, int value, MemoryOrder order, SpecAction action)
+        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, "exchange", _ => value);
+
+    public static int FetchAdd(ref int location, int value, MemoryOrder order, SpecAction action)
+        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_add", v => unchecked((int)v + value));
 
     public static long FetchOr(ref long location, long value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        location = v | value;
-        CheckRun.Access(action, AccessKind.FetchOr, order, ref location, location, v);
-        return v;
-    }
+        => CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_or", v => v | value);
 
     public static long FetchAdd(ref long location, long value, MemoryOrder order, SpecAction action)
-    {
-        Point(order);
-        var v = location;
-        location = unchecked(v + value);
-        CheckRun.Access(action, AccessKind.FetchAdd, order, ref location, location, v);
-        return v;
-    }
+        => CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_add", v => unchecked(v + value));
 
-    public static void Fence(MemoryOrder order, SpecAction action) => SchedulingPoint.Interleave();
+    public static void Fence(MemoryOrder order, SpecAction action) => CheckedAccess.Fence(order, action);
 
-    public static void AccessBuffer(ref int start, int count, bool write, SpecAction action) { }
+    public static void AccessBuffer<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged
+        => CheckedAccess.Plain(ref start, count, write, action);
 
     public static void SpinHint(int idleIterations, SpecAction action)
     {
@@ -136,9 +65,176 @@ public struct CheckedMemory : ISharedMemory
     public static IRuntimeThread StartThread(string name, Action body) => CheckedThread.Start(name, body);
 
     public static void Observe(SpecEvent evt, int id, long value) => CheckRun.Observe(evt, id, value);
+}
 
-    private static void Point(MemoryOrder order)
+/// <summary>The body of every checked access, generic over the location's width (1, 4 or 8 bytes).</summary>
+internal static class CheckedAccess
+{
+    public static unsafe long Load<T>(ref T location, MemoryOrder order, SpecAction action) where T : unmanaged
     {
+        var run = CheckRun.CurrentOrNull;
+        if (run is null) return Read(ref location);
+        var address = (nint)Unsafe.AsPointer(ref location);
+        order = Weaken(run, action, AccessClass.Load, address, order);
         if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
+        var step = run.NextStep();
+        var memory = Read(ref location);
+        var value = memory;
+        var shown = $"read {memory}";
+        if (run.Model is { } model)
+        {
+            var t = CheckedThread.Current;
+            if (order == MemoryOrder.NonAtomic)
+            {
+                CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: false, action, step));
+            }
+            else
+            {
+                var (message, newest) = model.Load(t, address, memory, order);
+                value = message.Value;
+                if (!newest) shown = $"read {value} from the {run.Origin(message)} (newest is {memory})";
+                CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: true, action, step));
+            }
+        }
+        if (run.Recording) run.Record(step, action, $"load {Name(order)}", address, shown);
+        return value;
     }
+
+    public static unsafe void Store<T>(ref T location, long value, MemoryOrder order, SpecAction action) where T : unmanaged
+    {
+        var run = CheckRun.CurrentOrNull;
+        if (run is null)
+        {
+            Write(ref location, value);
+            return;
+        }
+        var address = (nint)Unsafe.AsPointer(ref location);
+        order = Weaken(run, action, AccessClass.Store, address, order);
+        if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
+        var step = run.NextStep();
+        var shown = $"wrote {value}";
+        if (run.Model is { } model)
+        {
+            var t = CheckedThread.Current;
+            var atomic = order != MemoryOrder.NonAtomic;
+            if (!atomic || model.Store(t, address, Read(ref location), value, order)) Write(ref location, value);
+            else shown = $"wrote {value}, placed before the newest store in modification order";
+            CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic, action, step));
+        }
+        else
+        {
+            Write(ref location, value);
+        }
+        if (run.Recording) run.Record(step, action, $"store {Name(order)}", address, shown);
+    }
+
+    public static unsafe long ReadModifyWrite<T>(ref T location, MemoryOrder order, SpecAction action, string what, Func<long, long> update) where T : unmanaged
+    {
+        var run = CheckRun.CurrentOrNull;
+        if (run is null)
+        {
+            var before = Read(ref location);
+            Write(ref location, update(before));
+            return before;
+        }
+        var address = (nint)Unsafe.AsPointer(ref location);
+        order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
+        SchedulingPoint.Interleave();
+        var step = run.NextStep();
+        var old = Read(ref location);
+        if (run.Model is { } model)
+        {
+            var t = CheckedThread.Current;
+            var (read, _) = model.ReadModifyWrite(t, address, old, order, v => update(v));
+            old = read.Value;
+            CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic: true, action, step));
+        }
+        var written = update(old);
+        Write(ref location, written);
+        if (run.Recording) run.Record(step, action, $"{what} {Name(order)}", address, $"read {old}, wrote {written}");
+        return old;
+    }
+
+    public static unsafe long CompareExchange<T>(ref T location, long value, long comparand, MemoryOrder order, SpecAction action) where T : unmanaged
+    {
+        var run = CheckRun.CurrentOrNull;
+        if (run is null)
+        {
+            var current = Read(ref location);
+            if (current == comparand) Write(ref location, value);
+            return current;
+        }
+        var address = (nint)Unsafe.AsPointer(ref location);
+        order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
+        SchedulingPoint.Interleave();
+        var step = run.NextStep();
+        var memory = Read(ref location);
+        long observed;
+        bool swapped;
+        var stale = "";
+        if (run.Model is { } model)
+        {
+            var t = CheckedThread.Current;
+            var (read, didSwap) = model.CompareExchange(t, address, memory, comparand, value, order);
+            observed = read.Value;
+            swapped = didSwap;
+            if (!swapped && read.Value != memory) stale = $" from the {run.Origin(read)} (newest is {memory})";
+            CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: swapped, atomic: true, action, step));
+        }
+        else
+        {
+            observed = memory;
+            swapped = memory == comparand;
+        }
+        if (swapped) Write(ref location, value);
+        if (run.Recording) run.Record(step, action, $"cas {Name(order)}", address, swapped ? $"CAS ok, wrote {value}" : $"CAS failed, read {observed}{stale}");
+        return observed;
+    }
+
+    public static void Fence(MemoryOrder order, SpecAction action)
+    {
+        var run = CheckRun.CurrentOrNull;
+        if (run is null) return;
+        SchedulingPoint.Interleave();
+        run.NextStep();
+        run.Model?.Fence(CheckedThread.Current, order);
+    }
+
+    public static unsafe void Plain<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged
+    {
+        var run = CheckRun.CurrentOrNull;
+        if (run?.Model is not { } model || count <= 0) return;
+        var address = (nint)Unsafe.AsPointer(ref start);
+        CheckRun.ReportRace(model.Races.Access(CheckedThread.Current, address, count * sizeof(T), write, atomic: false, action, run.StepCount));
+    }
+
+    private static MemoryOrder Weaken(CheckRun run, SpecAction action, AccessClass access, nint address, MemoryOrder order)
+        => run.Weakening is { } variant && order != MemoryOrder.NonAtomic ? variant.Apply(action, access, address, run.Describe, order) : order;
+
+    private static unsafe long Read<T>(ref T location) where T : unmanaged => sizeof(T) switch
+    {
+        1 => Unsafe.As<T, byte>(ref location),
+        4 => Unsafe.As<T, int>(ref location),
+        _ => Unsafe.As<T, long>(ref location),
+    };
+
+    private static unsafe void Write<T>(ref T location, long value) where T : unmanaged
+    {
+        switch (sizeof(T))
+        {
+            case 1: Unsafe.As<T, byte>(ref location) = (byte)value; break;
+            case 4: Unsafe.As<T, int>(ref location) = unchecked((int)value); break;
+            default: Unsafe.As<T, long>(ref location) = value; break;
+        }
+    }
+
+    private static string Name(MemoryOrder order) => order switch
+    {
+        MemoryOrder.NonAtomic => "plain",
+        MemoryOrder.Relaxed => "relaxed",
+        MemoryOrder.Acquire => "acquire",
+        MemoryOrder.Release => "release",
+        MemoryOrder.AcqRel => "acq_rel",
+        _ => "seq_cst",
+    };
 }

@@ -1,35 +1,62 @@
+using Wireless.Checking.MemoryModel;
 using Wireless.Memory;
 
 namespace Wireless.Checking.Seam;
 
 /// <summary>
-/// A runtime thread under Coyote: a <see cref="Thread"/> created in this (rewritten) assembly, so Coyote controls
-/// its start, every scheduling point in it, and <see cref="Join"/>. Its name is what traces show.
+/// A runtime thread under Coyote: a <see cref="Thread"/> created in this (rewritten) assembly, so Coyote controls its
+/// start, every scheduling point in it, and <see cref="Join"/>. It carries the thread's memory-model state: starting a
+/// thread and joining it are happens-before edges.
 /// </summary>
 internal sealed class CheckedThread : IRuntimeThread
 {
-    [ThreadStatic] private static string? t_name;
+    [ThreadStatic] private static ModelThread? t_current;
 
     private readonly Thread _thread;
+    private readonly ModelThread _model;
 
-    private CheckedThread(Thread thread) => _thread = thread;
+    private CheckedThread(Thread thread, ModelThread model)
+    {
+        _thread = thread;
+        _model = model;
+    }
+
+    /// <summary>The memory-model state of the calling thread (the test's own thread outside runtime threads).</summary>
+    public static ModelThread Current => t_current ?? CheckRun.Current.MainThread;
 
     /// <summary>The name of the runtime thread running the caller ("test" for the test's own thread).</summary>
-    public static string CurrentName => t_name ?? "test";
+    public static string CurrentName => Current.Name;
+
+    /// <summary>Makes the calling thread the iteration's main thread (it may have run a runtime thread before).</summary>
+    public static void ResetCurrent() => t_current = null;
 
     /// <summary>Renames the calling runtime thread (to its role, once the gate gave it one).</summary>
-    public static void RenameCurrent(string name) => t_name = name;
+    public static void RenameCurrent(string name) => Current.Name = name;
 
     public static CheckedThread Start(string name, Action body)
     {
+        var parent = Current;
+        var model = CheckRun.Current.NewThread(parent, name);
         var thread = new Thread(() =>
         {
-            t_name = name;
-            body();
+            t_current = model;
+            try
+            {
+                body();
+            }
+            finally
+            {
+                // Coyote may run a later operation on this OS thread: it must not inherit this thread's state.
+                t_current = null;
+            }
         });
         thread.Start();
-        return new CheckedThread(thread);
+        return new CheckedThread(thread, model);
     }
 
-    public void Join() => _thread.Join();
+    public void Join()
+    {
+        _thread.Join();
+        WeakMemory.Join(Current, _model);
+    }
 }

@@ -4,7 +4,7 @@ namespace Wireless.Checking.Seam;
 
 /// <summary>One step of a recorded interleaving: a shared access or a protocol event, by one runtime thread or core.</summary>
 public sealed record TraceStep(
-    int Number,
+    long Number,
     string Thread,
     SpecAction? Action,
     string What,

@@ -44,17 +44,19 @@ public static class Kernels
         foreach (var s in call.Scalars) acc = Mixing.Mix(acc, (ulong)s);
         foreach (var dep in call.DepIndices)
         {
-            TMem.AccessBuffer(ref MemoryMarshal.Cast<long, int>(record.Digests.AsSpan(dep, 1))[0], 2, write: false, SpecAction.RunKernel);
+            TMem.AccessBuffer(ref record.Digests[dep], 1, write: false, SpecAction.RunKernel);
             acc = Mixing.Mix(acc, (ulong)record.Digests[dep]);
         }
         foreach (ref readonly var arg in call.Args)
         {
             if (arg.Direction is ArgDirection.Out or ArgDirection.OutputExisting) continue;
             var data = memory.SpaceArray(arg.Space).AsSpan(arg.Start, arg.Length);
-            TMem.AccessBuffer(ref data[0], data.Length, write: false, SpecAction.RunKernel);
+            TMem.AccessBuffer(ref MemoryMarshal.GetReference(data), data.Length, write: false, SpecAction.RunKernel);
             foreach (var x in data) acc = Mixing.Mix(acc, (uint)x);
         }
 
+        TMem.AccessBuffer(ref record.Digests[call.Index], 1, write: true, SpecAction.RunKernel);
+        TMem.AccessBuffer(ref record.RunCounts[call.Index], 1, write: true, SpecAction.RunKernel);
         record.Digests[call.Index] = (long)acc;
         record.RunCounts[call.Index]++;
 
@@ -63,7 +65,7 @@ public static class Kernels
             ref readonly var arg = ref call.Args[a];
             if (arg.Direction == ArgDirection.In) continue;
             var data = memory.SpaceArray(arg.Space).AsSpan(arg.Start, arg.Length);
-            TMem.AccessBuffer(ref data[0], data.Length, write: true, SpecAction.RunKernel);
+            TMem.AccessBuffer(ref MemoryMarshal.GetReference(data), data.Length, write: true, SpecAction.RunKernel);
             var argSeed = Mixing.Mix(acc, (ulong)a);
             for (var j = 0; j < data.Length; j++) data[j] = (int)Mixing.Mix(argSeed, (ulong)j);
         }

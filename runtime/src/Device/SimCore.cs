@@ -72,6 +72,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
             _currentPart = TMem.Load(ref odd ? ref regs.PayloadPart1 : ref regs.PayloadPart0, MemoryOrder.NonAtomic, SpecAction.CoreAck);
             _lastSequence = _currentSequence = seq;
             ref var d = ref _ring.Descriptor(_ring.SlotOf(_currentTask));
+            TMem.AccessBuffer(ref d, 1, write: false, SpecAction.CoreAck);
             _finishAt = d.Fault == KernelFault.Hang ? long.MaxValue : _timed ? now + d.DurationNs : now;
             // Release: the ACK tells the owner the payload buffer of the previous task is free again.
             TMem.Store(ref regs.Cond, CoreRegisters.Ack(seq), MemoryOrder.Release, SpecAction.CoreAck);
@@ -81,6 +82,9 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
 
         var slot = _ring.SlotOf(_currentTask);
         ref var desc = ref _ring.Descriptor(slot);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.ArgStripe(slot)), desc.ArgCount, write: false, SpecAction.RunKernel);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.ScalarStripe(slot)), desc.ScalarCount, write: false, SpecAction.RunKernel);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.DepStripe(slot)), desc.DepCount, write: false, SpecAction.RunKernel);
         TMem.Observe(SpecEvent.KernelStarted, _currentTask, desc.Index);
         try
         {

@@ -87,7 +87,7 @@ public struct FastMemory : ISharedMemory
     public static void Fence(MemoryOrder order, SpecAction action) => Interlocked.MemoryBarrier();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AccessBuffer(ref int start, int count, bool write, SpecAction action) { }
+    public static void AccessBuffer<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged { }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SpinHint(int idleIterations, SpecAction action)
@@ -128,7 +128,7 @@ public struct FastMemoryWithBugs : ISharedMemory
     public static long FetchOr(ref long l, long v, MemoryOrder o, SpecAction a) => FastMemory.FetchOr(ref l, v, o, a);
     public static long FetchAdd(ref long l, long v, MemoryOrder o, SpecAction a) => FastMemory.FetchAdd(ref l, v, o, a);
     public static void Fence(MemoryOrder o, SpecAction a) => FastMemory.Fence(o, a);
-    public static void AccessBuffer(ref int s, int c, bool w, SpecAction a) { }
+    public static void AccessBuffer<T>(ref T s, int c, bool w, SpecAction a) where T : unmanaged { }
     public static void SpinHint(int i, SpecAction a) => FastMemory.SpinHint(i, a);
     public static long NowNanoseconds() => FastMemory.NowNanoseconds();
     public static IRuntimeThread StartThread(string name, Action body) => OsThread.Start(name, body);

@@ -51,10 +51,11 @@ public interface ISharedMemory
     static abstract void Fence(MemoryOrder order, SpecAction action);
 
     /// <summary>
-    /// Announces plain reads or writes of <paramref name="count"/> buffer elements starting at
-    /// <paramref name="start"/> (kernel buffers, descriptor arrays). A checker may check them for data races.
+    /// Announces plain reads or writes of <paramref name="count"/> elements starting at <paramref name="start"/>
+    /// (kernel buffers, descriptors, fanin stripes) made directly, not through this seam. A checker checks them for
+    /// data races; the fast build does nothing.
     /// </summary>
-    static abstract void AccessBuffer(ref int start, int count, bool write, SpecAction action);
+    static abstract void AccessBuffer<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged;
 
     /// <summary>A spin-loop iteration that found nothing to do. A checker yields here.</summary>
     static abstract void SpinHint(int idleIterations, SpecAction action);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Wireless.Device;
 using Wireless.Memory;
 using Wireless.Ring;
@@ -136,10 +137,11 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         for (var b = 0; b < lengths.Length; b++)
         {
             var buffer = _memory.Heap.AsSpan(outputs[b].Start, outputs[b].Length);
-            TMem.AccessBuffer(ref buffer[0], buffer.Length, write: true, SpecAction.AllocTensors);
+            TMem.AccessBuffer(ref MemoryMarshal.GetReference(buffer), buffer.Length, write: true, SpecAction.AllocTensors);
             for (var j = 0; j < buffer.Length; j++) buffer[j] = OutputLayout.AllocInitialValue(index, b, j);
         }
 
+        TMem.AccessBuffer(ref _ring.Descriptor(slot), 1, write: true, SpecAction.AllocTensors);
         _ring.Descriptor(slot) = new TaskDescriptor { LocalId = self, Index = index, Kernel = Kernel.Alloc, Subtasks = 1 };
         _ring.Names[slot] = "alloc_tensors";
         ref var s = ref _ring.Slot(slot);
@@ -230,6 +232,14 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         if (LocalId.Distance(producer, self) >= _config.Window) return false;
         ref var word = ref _ring.Slot(_ring.SlotOf(producer)).LastConsumer;
 
+        if (_protocol.Has(Bug.PlainLastConsumer))
+        {
+            // The PR: a plain int32, read and written by the orchestrator while a scheduler thread reads it.
+            if (LocalId.Before(producer, alive)) return false;
+            var old = TMem.Load(ref word, MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
+            TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
+            return true;
+        }
         if (_protocol.Has(Bug.UncheckedStamp))
         {
             // The seed: a liveness check, then a separate read-max-write. Reclamation may run in between.
@@ -273,6 +283,12 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     private void Prepare(TaskBuilder task, int self, int slot, bool pinned)
     {
         ref var d = ref _ring.Descriptor(slot);
+        // Plain writes, published by the release push in Publish; announced for the checker's race detection.
+        TMem.AccessBuffer(ref d, 1, write: true, SpecAction.PrepareTask);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.FaninStripe(slot)), _producers.Count, write: true, SpecAction.PrepareTask);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.ArgStripe(slot)), task.ArgCount, write: true, SpecAction.PrepareTask);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.ScalarStripe(slot)), task.ScalarCount, write: true, SpecAction.PrepareTask);
+        TMem.AccessBuffer(ref MemoryMarshal.GetReference(_ring.DepStripe(slot)), task.DepCount, write: true, SpecAction.PrepareTask);
         d = new TaskDescriptor
         {
             LocalId = self,

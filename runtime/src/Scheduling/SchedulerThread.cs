@@ -209,6 +209,7 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
     private void FinishSubtask(int task)
     {
         var slot = _ring.SlotOf(task);
+        TMem.AccessBuffer(ref _ring.Descriptor(slot), 1, write: false, SpecAction.PollCore);
         var subtasks = _ring.Descriptor(slot).Subtasks;
         // AcqRel: the last subtask's completer must see the other subtasks' effects before publishing completion.
         if (subtasks > 1 && TMem.FetchAdd(ref _ring.Slot(slot).CompletedSubtasks, 1, MemoryOrder.AcqRel, SpecAction.PollCore) + 1 != subtasks)

@@ -22,15 +22,17 @@ internal sealed partial class WirelessProtocol<TMem>
         TMem.Observe(SpecEvent.TaskCompleted, localId, _ring.Descriptor(slot).Index);
 
         var closed = Has(Bug.NoSentinel) ? WakeList.Empty : WakeList.Sentinel;
-        // AcqRel: acquire pairs with each registration's release CAS, so the waiters' NextInWakeList links are
-        // visible; release hands the sentinel to a racing registration. Detaching the whole list makes each
-        // waiter ours alone (exactly-once wake-up).
-        var waiter = TMem.Exchange(ref s.WakeListHead, closed, MemoryOrder.AcqRel, SpecAction.CloseWakeList);
+        // AcqRel (seq_cst, for the reclaimer's re-check): acquire pairs with each registration's release CAS, so
+        // the waiters' NextInWakeList links are visible; release hands the sentinel to a racing registration and to
+        // the reclaimer, which waits for it (the completer's last access to its own slot). Detaching the whole list
+        // makes each waiter ours alone (exactly-once wake-up).
+        var waiter = TMem.Exchange(ref s.WakeListHead, closed, MemoryOrder.SeqCst, SpecAction.CloseWakeList);
         while (waiter >= 0)
         {
             // Read the link before readying the waiter: once it is on a ready queue it may run, complete and be
             // reclaimed, and its slot reused.
             var next = TMem.Load(ref _ring.Slot(waiter).NextInWakeList, MemoryOrder.NonAtomic, SpecAction.CloseWakeList);
+            TMem.AccessBuffer(ref _ring.Descriptor(waiter), 1, write: false, SpecAction.CloseWakeList);
             var waiterId = _ring.Descriptor(waiter).LocalId;
             ReadyPush(waiterId);
             if (Has(Bug.DoubleWake)) ReadyPush(waiterId);

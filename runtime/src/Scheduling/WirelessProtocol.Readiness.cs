@@ -13,6 +13,7 @@ internal sealed partial class WirelessProtocol<TMem>
     {
         var slot = _ring.SlotOf(localId);
         ref var d = ref _ring.Descriptor(slot);
+        TMem.AccessBuffer(ref d, 1, write: false, SpecAction.Classify);
         var fanin = _ring.FaninStripe(slot);
         int count = d.FaninCount;
         if (Has(Bug.IgnoreLastFanin) && count > 0) count--;
@@ -48,12 +49,19 @@ internal sealed partial class WirelessProtocol<TMem>
     /// list is already closed (the producer completed meanwhile) readies the consumer instead, since its other
     /// fanins were met when it was classified.
     /// </summary>
+    /// <remarks>
+    /// The seed read the head relaxed (and let the CAS fail relaxed), then readied the consumer on seeing the sentinel
+    /// (bug log: relaxed-sentinel-read). Classify may have read the producer's flag as 0 before it could see the
+    /// completion, so nothing else synchronizes this thread with the completer: the consumer could run without
+    /// seeing the producer's outputs. Both reads of the head acquire.
+    /// </remarks>
     public void RegisterWake(int producer, int consumer)
     {
         ref var p = ref _ring.Slot(_ring.SlotOf(producer));
         var consumerSlot = _ring.SlotOf(consumer);
-        // Relaxed: only a first guess for the CAS below, which re-reads the head atomically.
-        var head = TMem.Load(ref p.WakeListHead, MemoryOrder.Relaxed, SpecAction.RegisterWake);
+        // Acquire: pairs with the completer's exchange (release) that wrote the sentinel, so a consumer readied
+        // here sees its producer's outputs.
+        var head = TMem.Load(ref p.WakeListHead, MemoryOrder.Acquire, SpecAction.RegisterWake);
         while (true)
         {
             if (head == WakeList.Sentinel)
@@ -62,8 +70,8 @@ internal sealed partial class WirelessProtocol<TMem>
                 return;
             }
             TMem.Store(ref _ring.Slot(consumerSlot).NextInWakeList, head, MemoryOrder.NonAtomic, SpecAction.RegisterWake);
-            // AcqRel: release publishes NextInWakeList to the completer's exchange (acquire); acquire on failure
-            // lets us read a sentinel or a newer waiter consistently.
+            // AcqRel: release publishes NextInWakeList to the completer's exchange (acquire); acquire also on
+            // failure, which may return the sentinel (see remarks).
             var observed = TMem.CompareExchange(ref p.WakeListHead, consumerSlot, head, MemoryOrder.AcqRel, SpecAction.RegisterWake);
             if (observed == head) return;
             head = observed;
@@ -73,7 +81,9 @@ internal sealed partial class WirelessProtocol<TMem>
     /// <summary>ReadyPush: puts a task whose producers all completed on its shape's ready queue.</summary>
     public void ReadyPush(int localId)
     {
-        var shape = _ring.Descriptor(_ring.SlotOf(localId)).Shape;
+        ref var d = ref _ring.Descriptor(_ring.SlotOf(localId));
+        TMem.AccessBuffer(ref d, 1, write: false, SpecAction.ReadyPush);
+        var shape = d.Shape;
         if (!_readyQueues[(int)shape].TryPush(localId))
             Fail($"ready queue {shape} overflowed while pushing {_ring.NameOf(_ring.SlotOf(localId))}: more ready tasks than the window");
     }

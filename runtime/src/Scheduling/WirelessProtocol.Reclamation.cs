@@ -7,9 +7,10 @@ internal sealed partial class WirelessProtocol<TMem>
 {
     /// <summary>
     /// Reclaim: under the <c>advance_lock</c> try-lock, moves <c>last_task_alive</c> past every slot whose task is
-    /// covered by the watermark, whose last consumer is covered too, and which no open scope pins; retires each
-    /// slot's <c>last_consumer_local_id</c> word and resets its wake list; publishes <c>last_task_alive</c> with
-    /// release. Called by every completer and by the orchestrator after it unpins a scope.
+    /// covered by the watermark, whose last consumer is covered too, which no open scope pins, and whose completer
+    /// closed its wake list; retires each slot's <c>last_consumer_local_id</c> word and resets its wake list;
+    /// publishes <c>last_task_alive</c> with release. Called by every completer and by the orchestrator after it
+    /// unpins a scope.
     /// </summary>
     /// <remarks>
     /// The seed gave up when the try-lock was taken. If the holder had already read the watermark, the give-up
@@ -37,7 +38,7 @@ internal sealed partial class WirelessProtocol<TMem>
                 ref var s = ref _ring.Slot(_ring.SlotOf(alive));
                 // Acquire: pairs with the orchestrator's stamp and unpin CASes.
                 var word = TMem.Load(ref s.LastConsumer, MemoryOrder.Acquire, SpecAction.Reclaim);
-                if (!CanRetire(word, watermark)) break;
+                if (!CanRetire(word, watermark) || !WakeListClosed(ref s, MemoryOrder.Acquire)) break;
                 // AcqRel: the retire and the orchestrator's stamp are CASes on one word; whichever comes first in
                 // its modification order wins, so a consumer is never stamped onto a reclaimed producer.
                 if (TMem.CompareExchange(ref s.LastConsumer, word | LastConsumerWord.Retired, word, MemoryOrder.AcqRel, SpecAction.Reclaim) != word)
@@ -74,9 +75,16 @@ internal sealed partial class WirelessProtocol<TMem>
         var watermark = TMem.Load(ref ctl.CompletedWatermark, MemoryOrder.SeqCst, SpecAction.Reclaim);
         if (!LocalId.AtOrBefore(alive, watermark)) return false;
         // SeqCst: the load side of the same pair with the orchestrator's unpin CAS and failed try-lock.
-        var word = TMem.Load(ref _ring.Slot(_ring.SlotOf(alive)).LastConsumer, MemoryOrder.SeqCst, SpecAction.Reclaim);
-        return CanRetire(word, watermark);
+        ref var s = ref _ring.Slot(_ring.SlotOf(alive));
+        var word = TMem.Load(ref s.LastConsumer, MemoryOrder.SeqCst, SpecAction.Reclaim);
+        // SeqCst: the load side of the pair with the completer's close (exchange) and failed try-lock.
+        return CanRetire(word, watermark) && WakeListClosed(ref s, MemoryOrder.SeqCst);
     }
+
+    /// <summary>True once the slot's completer exchanged in the sentinel (always true for the seed's reclamation).</summary>
+    private bool WakeListClosed(ref SlotState s, MemoryOrder order)
+        // Acquire: pairs with the completer's exchange, its last access to the slot.
+        => Has(Bug.ReclaimBeforeClose) || TMem.Load(ref s.WakeListHead, order, SpecAction.Reclaim) == WakeList.Sentinel;
 
     /// <summary>
     /// True if a reclamation could make progress now. Runs <see cref="TryReclaim"/> first, so a false answer means

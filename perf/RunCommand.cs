@@ -47,6 +47,12 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => Defaults.Window,
     };
 
+    private readonly Option<string> _runtime = new("--runtime")
+    {
+        Description = "Which runtime: 'wireless' (PR #1107's polling-based readiness) or 'wired' (the fanout/refcount baseline it replaced).",
+        DefaultValueFactory = _ => RuntimeKinds.Wireless,
+    };
+
     private readonly Option<string> _device = new("--device")
     {
         Description = "When a simulated core finishes a kernel: 'zero' at once (measures pure runtime overhead), "
@@ -105,6 +111,7 @@ internal sealed class RunCommand : Command
             + "Exit code: 0 if the output matches the reference, 1 if the run failed or mismatched, 2 for bad input.")
     {
         Add(_workload);
+        Add(_runtime);
         Add(_schedulers);
         Add(_clusters);
         Add(_window);
@@ -116,6 +123,7 @@ internal sealed class RunCommand : Command
         Add(_variant);
         Add(_noProfile);
         _device.AcceptOnlyFromAmong("zero", "timed");
+        _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
         SetAction(Execute);
     }
 
@@ -136,7 +144,7 @@ internal sealed class RunCommand : Command
             return ExitCodes.BadInput;
         }
         var withBugs = config.Bugs != Bug.None;
-        WriteConfiguration(output, workload, config, withBugs);
+        WriteConfiguration(output, workload, config, parseResult.GetRequiredValue(_runtime), withBugs);
 
         ReferenceResult expected;
         var started = Stopwatch.GetTimestamp();
@@ -155,7 +163,8 @@ internal sealed class RunCommand : Command
         if (expected.InjectedFaults.Count > 0)
             WriteField(output, "Faults", $"the program injects kernel faults, so the run is expected to fail: {string.Join("; ", expected.InjectedFaults)}");
 
-        var result = withBugs ? RunOnce<FastMemoryWithBugs>(config, workload) : RunOnce<FastMemory>(config, workload);
+        var kind = parseResult.GetRequiredValue(_runtime);
+        var result = withBugs ? RuntimeKinds.Create<FastMemoryWithBugs>(kind, config).Run(workload) : RuntimeKinds.Create<FastMemory>(kind, config).Run(workload);
         var mismatch = result.Succeeded ? Verifier.Compare(expected, result.Record, result.FinalGlobals) : null;
         WriteField(output, "Run", result.Succeeded
             ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "
@@ -194,18 +203,16 @@ internal sealed class RunCommand : Command
         };
     }
 
-    private static RunResult RunOnce<TMem>(RuntimeConfig config, Workload workload) where TMem : struct, ISharedMemory
-        => new WirelessRuntime<TMem>(config).Run(workload);
-
-    private static void WriteConfiguration(TextWriter output, Workload workload, RuntimeConfig config, bool withBugs)
+    private static void WriteConfiguration(TextWriter output, Workload workload, RuntimeConfig config, string runtime, bool withBugs)
     {
         var cpus = config.EffectiveLaunchCpuIds;
         var rows = new (string Label, string Value)[]
         {
             ("Workload", $"{workload.Name} ({Format.Count(workload.TaskCount)} tasks)"),
             ("Runtime", withBugs
-                ? $"WirelessRuntime<FastMemoryWithBugs> with seeded bugs: {string.Join(", ", BugCatalog.All.Where(e => config.Bugs.HasFlag(e.Bug)).Select(e => e.Name))}"
-                : "WirelessRuntime<FastMemory>"),
+                ? $"{runtime} on FastMemoryWithBugs with seeded bugs: {string.Join(", ", BugCatalog.All.Where(e => config.Bugs.HasFlag(e.Bug)).Select(e => e.Name))}"
+                : $"{runtime} ({(runtime == RuntimeKinds.Wired ? "fanout lists and reference counts, seed §3" : "polling-based readiness, PR #1107")}), on FastMemory"),
+            ("Build", BuildInfo.Describe()),
             ("Schedulers", $"{config.Schedulers} scheduler thread{(config.Schedulers == 1 ? "" : "s")} + 1 orchestrator thread"),
             ("Clusters", $"{config.Clusters} (x 1 AIC + 2 AIV = {Format.Count(3L * config.Clusters)} cores)"),
             ("Window", $"{Format.Count(config.Window)} slots, first local id {config.FirstLocalId.ToString(CultureInfo.InvariantCulture)}"),

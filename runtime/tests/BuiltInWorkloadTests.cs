@@ -7,43 +7,54 @@ namespace Wireless.Tests;
 
 /// <summary>
 /// Every built-in workload, the random DAG and the JSON example, run end to end on real threads with the default
-/// configuration (and a few smaller windows and timed cores), produce exactly the sequential reference's output.
+/// configuration (and a few smaller windows and timed cores), on the wireless runtime and on the wired baseline,
+/// produce exactly the sequential reference's output.
 /// </summary>
 public sealed class BuiltInWorkloadTests
 {
-    public static TheoryData<string> Workloads()
+    public static TheoryData<string, string> Workloads()
     {
-        var data = new TheoryData<string>();
-        foreach (var name in WorkloadCatalog.Names) data.Add(name);
-        data.Add("random:42:20000");
-        data.Add(Path.Combine(AppContext.BaseDirectory, "examples", "diamond.json"));
+        var data = new TheoryData<string, string>();
+        foreach (var runtime in new[] { "wireless", "wired" })
+        {
+            foreach (var name in WorkloadCatalog.Names) data.Add(runtime, name);
+            data.Add(runtime, "random:42:20000");
+            data.Add(runtime, Path.Combine(AppContext.BaseDirectory, "examples", "diamond.json"));
+        }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Workloads))]
-    public void Runs_and_matches_the_sequential_reference(string name)
-        => RunAndVerify(name, new RuntimeConfig { TimeoutMilliseconds = 30_000 });
+    public void Runs_and_matches_the_sequential_reference(string runtime, string name)
+        => RunAndVerify(runtime, name, new RuntimeConfig { TimeoutMilliseconds = 30_000 });
 
     [Theory]
-    [InlineData("paged-attention-case4", 1024, 2)]
-    [InlineData("bgemm-case0", 64, 1)]
-    [InlineData("pa-unroll-manual-case2", 16, 2)]
-    [InlineData("random:7:5000", 32, 2)]
-    public void Runs_in_a_small_window_under_back_pressure(string name, int window, int schedulers)
-        => RunAndVerify(name, new RuntimeConfig { Window = window, Schedulers = schedulers, HeapElements = 1 << 16, TimeoutMilliseconds = 30_000 });
+    [InlineData("wireless", "paged-attention-case4", 1024, 2)]
+    [InlineData("wireless", "bgemm-case0", 64, 1)]
+    [InlineData("wireless", "pa-unroll-manual-case2", 16, 2)]
+    [InlineData("wireless", "random:7:5000", 32, 2)]
+    [InlineData("wired", "paged-attention-case4", 1024, 2)]
+    [InlineData("wired", "bgemm-case0", 64, 1)]
+    [InlineData("wired", "pa-unroll-manual-case2", 16, 2)]
+    [InlineData("wired", "random:7:5000", 32, 2)]
+    public void Runs_in_a_small_window_under_back_pressure(string runtime, string name, int window, int schedulers)
+        => RunAndVerify(runtime, name, new RuntimeConfig { Window = window, Schedulers = schedulers, HeapElements = 1 << 16, TimeoutMilliseconds = 30_000 });
 
     [Theory]
-    [InlineData("paged-attention-small1")]
-    [InlineData("bgemm-case0")]
-    public void Runs_with_threaded_cores_on_the_timed_device(string name)
-        => RunAndVerify(name, new RuntimeConfig { Cores = CoreDriver.Threaded, Device = DeviceMode.Timed, Clusters = 1, TimeoutMilliseconds = 30_000 });
+    [InlineData("wireless", "paged-attention-small1")]
+    [InlineData("wireless", "bgemm-case0")]
+    [InlineData("wired", "paged-attention-small1")]
+    [InlineData("wired", "bgemm-case0")]
+    public void Runs_with_threaded_cores_on_the_timed_device(string runtime, string name)
+        => RunAndVerify(runtime, name, new RuntimeConfig { Cores = CoreDriver.Threaded, Device = DeviceMode.Timed, Clusters = 1, TimeoutMilliseconds = 30_000 });
 
-    private static void RunAndVerify(string name, RuntimeConfig config)
+    private static void RunAndVerify(string runtime, string name, RuntimeConfig config)
     {
         var workload = WorkloadCatalog.Create(name);
         var expected = new SequentialExecutor(config).Run(workload);
-        var result = new WirelessRuntime<FastMemory>(config).Run(workload);
+        ITaskRuntime rt = runtime == "wired" ? new WiredRuntime<FastMemory>(config) : new WirelessRuntime<FastMemory>(config);
+        var result = rt.Run(workload);
         Assert.True(result.Succeeded, $"{name}: {result.Error}\n{result.StallDiagnostics}");
         Assert.Equal(workload.TaskCount, result.Tasks);
         Assert.Null(Verifier.Compare(expected, result.Record, result.FinalGlobals));

@@ -19,11 +19,15 @@ namespace Wireless.Orchestration;
 /// tasks with heap outputs are pinned until their scope ends, and ending a scope unpins and reclaims
 /// (<c>no-scope-pin</c>); a full TensorMap waits for reclamation instead of crashing (pool exhaustion).
 /// </remarks>
-internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, ISharedMemory
+internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorDriver
+    where TMem : struct, ISharedMemory
+    where THooks : struct, IOrchestratorHooks
 {
     private readonly RuntimeConfig _config;
-    private readonly WirelessProtocol<TMem> _protocol;
     private readonly TaskRing _ring;
+    private readonly RunStatus<TMem> _status;
+    private readonly THooks _hooks;
+    private readonly Bug _bugs;
     private readonly SpscQueue<TMem> _wiring;
     private readonly TaskBuilder _builder;
     private readonly ProducerSet _producers;
@@ -37,18 +41,20 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     private int _foldedAlive;
     private int _limit;
 
-    public Orchestrator(RuntimeConfig config, WirelessProtocol<TMem> protocol, SpscQueue<TMem> wiring)
+    public Orchestrator(RuntimeConfig config, TaskRing ring, RunStatus<TMem> status, THooks hooks, SpscQueue<TMem> wiring)
     {
         _config = config;
-        _protocol = protocol;
-        _ring = protocol.Ring;
+        _ring = ring;
+        _status = status;
+        _hooks = hooks;
+        _bugs = TMem.AllowsBugs ? config.Bugs : Bug.None;
         _wiring = wiring;
         _builder = new TaskBuilder(config.MaxTensorArgs, config.MaxScalars, config.MaxFanin);
         _producers = new ProducerSet(config.MaxFanin);
         _tensorMap = new TensorMap(config.TensorMapCapacity);
         _heap = new HeapRing(config.HeapElements);
         _heapEnd = new long[config.Window];
-        _unpin = Unpin;
+        _unpin = hooks.Unpin;
     }
 
     public GlobalMemoryLayout Globals => _memory.Globals;
@@ -78,7 +84,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         if (total != workload.TaskCount)
             throw new RuntimeErrorException($"workload '{workload.Name}' declares {workload.TaskCount} tasks but submitted {total}");
         _scopes.EndAll(_unpin);
-        _protocol.TryReclaim();
+        _hooks.Reclaim();
         ref var ctl = ref _ring.Ctl;
         TMem.Store(ref ctl.TotalTasks, total, MemoryOrder.NonAtomic, SpecAction.OrchestrationDone);
         // Release: publishes TotalTasks to the schedulers' exit check (acquire).
@@ -92,7 +98,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
     public void EndScope()
     {
         _scopes.End(_unpin);
-        _protocol.TryReclaim();
+        _hooks.Reclaim();
     }
 
     public TaskBuilder NewTask(Kernel kernel, Shape shape) => _builder.Reset(kernel, shape);
@@ -112,8 +118,8 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: true, alive, _producers);
         for (var i = _producers.Count - 1; i >= 0; i--)
         {
-            if (Stamp(_producers.Ids[i], self, alive)) continue;
-            if (_producers.KindAt(i) == EdgeKind.Creator && !_protocol.Has(Bug.NoScopePin))
+            if (_hooks.Link(_producers.Ids[i], self, alive)) continue;
+            if (_producers.KindAt(i) == EdgeKind.Creator && (_bugs & Bug.NoScopePin) == 0)
                 throw new RuntimeErrorException($"{task.Describe()} reads a buffer of task#{_producers.Ids[i]}, which was already reclaimed");
             _producers.RemoveAt(i); // retired: complete, so the ordering is already satisfied
         }
@@ -144,15 +150,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         TMem.AccessBuffer(ref _ring.Descriptor(slot), 1, write: true, SpecAction.AllocTensors);
         _ring.Descriptor(slot) = new TaskDescriptor { LocalId = self, Index = index, Kernel = Kernel.Alloc, Subtasks = 1 };
         _ring.Names[slot] = "alloc_tensors";
-        ref var s = ref _ring.Slot(slot);
-        var pinned = block > 0 && !_protocol.Has(Bug.NoScopePin);
-        // Relaxed: the slot is private to the orchestrator until the completion flag below is released.
-        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned), MemoryOrder.Relaxed, SpecAction.AllocTensors);
-        TMem.Store(ref s.WakeListHead, WakeList.Sentinel, MemoryOrder.Relaxed, SpecAction.AllocTensors);
-        // Release: the task is complete at once; publishes the initialized buffers to any consumer that acquires
-        // the flag (and to the watermark walk).
-        TMem.Store(ref _ring.Flag(slot), 1, MemoryOrder.SeqCst, SpecAction.AllocTensors);
-        TMem.Observe(SpecEvent.TaskCompletedInline, self, index);
+        _hooks.CompleteInline(slot, self, index, pinned: block > 0);
         PublishFrontier(self);
         // Relaxed: exit-check counter only.
         TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.AllocTensors);
@@ -218,65 +216,6 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         _heap.ReleaseTo(_heapEnd[_ring.SlotOf(LocalId.Add(alive, -1))]);
     }
 
-    // ---- StampLastConsumer ------------------------------------------------------------------------------------
-
-    /// <summary>
-    /// StampLastConsumer: raises producer <paramref name="producer"/>'s last consumer to <paramref name="self"/>,
-    /// unless it was already reclaimed. Returns false if the producer is gone (it completed, so an ordering edge
-    /// to it is satisfied).
-    /// </summary>
-    private bool Stamp(int producer, int self, int alive)
-    {
-        // Its slot was handed to a newer task already: the producer retired long ago. (Only the orchestrator
-        // allocates, so this is exact.)
-        if (LocalId.Distance(producer, self) >= _config.Window) return false;
-        ref var word = ref _ring.Slot(_ring.SlotOf(producer)).LastConsumer;
-
-        if (_protocol.Has(Bug.PlainLastConsumer))
-        {
-            // The PR: a plain int32, read and written by the orchestrator while a scheduler thread reads it.
-            if (LocalId.Before(producer, alive)) return false;
-            var old = TMem.Load(ref word, MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
-            TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
-            return true;
-        }
-        if (_protocol.Has(Bug.UncheckedStamp))
-        {
-            // The seed: a liveness check, then a separate read-max-write. Reclamation may run in between.
-            if (LocalId.Before(producer, alive)) return false;
-            var old = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
-            TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
-            return true;
-        }
-
-        // Relaxed: a first guess for the CAS.
-        var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
-        while (true)
-        {
-            if (LastConsumerWord.IsRetired(current)) return false;
-            // AcqRel: decides against the reclaimer's retire CAS on the same word (one modification order), so
-            // either we stamp first and reclamation waits for us, or the producer is reclaimed and we drop it.
-            var observed = TMem.CompareExchange(ref word, LastConsumerWord.WithConsumer(current, self), current, MemoryOrder.AcqRel, SpecAction.StampLastConsumer);
-            if (observed == current) return true;
-            current = observed;
-        }
-    }
-
-    /// <summary>EndScope: clears a task's scope pin.</summary>
-    private void Unpin(int task)
-    {
-        ref var word = ref _ring.Slot(_ring.SlotOf(task)).LastConsumer;
-        var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.EndScope);
-        while (LastConsumerWord.IsPinned(current))
-        {
-            // SeqCst: the store side of a store-buffering pair with a reclaimer that read the pinned word: we then
-            // try its lock (TryReclaim), it unlocks and re-checks; seq_cst guarantees one of us sees the other.
-            var observed = TMem.CompareExchange(ref word, current & ~LastConsumerWord.Pinned, current, MemoryOrder.SeqCst, SpecAction.EndScope);
-            if (observed == current) return;
-            current = observed;
-        }
-    }
-
     // ---- PrepareTask / PublishTask ----------------------------------------------------------------------------
 
     /// <summary>PrepareTask: fills the descriptor and stripes and clears the completion flag, all before publishing.</summary>
@@ -309,13 +248,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
         var deps = _ring.DepStripe(slot);
         for (var i = 0; i < task.DepCount; i++) deps[i] = LocalId.Distance(_config.FirstLocalId, task.Deps[i].LocalId);
         _ring.Names[slot] = task.Name;
-
-        ref var s = ref _ring.Slot(slot);
-        // Relaxed (all three): the slot is private to the orchestrator until the release push in Publish; every
-        // thread that later reads them acquired that push, directly or transitively (seed invariant 3).
-        TMem.Store(ref s.CompletedSubtasks, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
-        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned && !_protocol.Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.PrepareTask);
-        TMem.Store(ref _ring.Flag(slot), 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
+        _hooks.Prepare(slot, self, pinned);
     }
 
     /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
@@ -336,8 +269,8 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
             if (_tensorMap.CollectRetired(alive) > 0) continue;
             // Nothing to free. If every earlier task completed and reclamation has caught up, no entry will ever be
             // freed before this task is published: report instead of waiting forever.
-            var watermark = TMem.Load(ref _ring.Ctl.CompletedWatermark, MemoryOrder.Acquire, SpecAction.PrepareTask);
-            if (LocalId.Distance(watermark, self) == 1 && !_protocol.ReclaimPending())
+            var completed = TMem.Load(ref _ring.Ctl.CompletedTasks, MemoryOrder.Acquire, SpecAction.PrepareTask);
+            if (completed == LocalId.Distance(_config.FirstLocalId, self) && !_hooks.ReclaimPending())
                 throw new RuntimeErrorException(
                     $"TensorMap pool exhausted: {_tensorMap.Count} entries of live tasks fill its capacity of {_tensorMap.Capacity} while submitting {task.Describe()}");
             ThrowIfAborted();
@@ -359,7 +292,7 @@ internal sealed class Orchestrator<TMem> : IOrchestrator where TMem : struct, IS
 
     private void ThrowIfAborted()
     {
-        if (_protocol.Aborted()) throw new OrchestrationAbortedException();
+        if (_status.Aborted()) throw new OrchestrationAbortedException();
     }
 
 }

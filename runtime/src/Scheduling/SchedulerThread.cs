@@ -5,28 +5,40 @@ using Wireless.Ring;
 
 namespace Wireless.Scheduling;
 
+/// <summary>A scheduler thread as the runtime launches it.</summary>
+internal interface IScheduler
+{
+    SchedulerProfile Profile { get; }
+    void Run();
+    void Describe(StallReport report);
+}
+
 /// <summary>
-/// One scheduler thread's main loop (the seed's <c>resolve_and_dispatch</c>, with thread 0's wiring role from
-/// PR #1107). Every iteration: complete what the owned cores finished; on thread 0, drain the wiring queue into the
-/// pending FIFO and classify pending tasks; dispatch ready tasks to owned cores; otherwise idle, check for the end
-/// of the run, errors and the no-progress timeout.
+/// One scheduler thread's main loop (the seed's <c>resolve_and_dispatch</c>, with thread 0's wiring role). Every
+/// iteration: complete what the owned cores finished; on thread 0, drain the wiring queue and route the new tasks;
+/// dispatch ready tasks to owned cores; otherwise do idle work, check for the end of the run, errors and the
+/// no-progress timeout. The readiness protocol (wireless or wired) plugs in through <typeparamref name="THooks"/>.
 /// </summary>
 /// <remarks>
-/// Design: only this thread dispatches to and polls its cores, so <see cref="CoreTrack"/>s, the pending FIFO and
-/// the held MIX task are private. Shared state is reached through <see cref="WirelessProtocol{TMem}"/> and the
-/// cores' registers. A MIX task needs a whole idle cluster; a thread that pops one holds it and reserves a cluster
-/// (no new work goes to it) until the cluster drains, so MIX tasks cannot starve behind AIC/AIV work.
+/// Design: only this thread dispatches to and polls its cores, so <see cref="CoreTrack"/>s, the hooks' state (the
+/// pending FIFO, the release batch) and the held MIX task are private. Shared state is reached through the protocol,
+/// the ready queues and the cores' registers. A MIX task needs a whole idle cluster; a thread that pops one holds it
+/// and reserves a cluster (no new work goes to it) until the cluster drains, so MIX tasks cannot starve behind AIC/AIV
+/// work.
 /// </remarks>
-internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
+internal sealed class SchedulerThread<TMem, THooks> : IScheduler
+    where TMem : struct, ISharedMemory
+    where THooks : struct, ISchedulerHooks
 {
     private const int NoTask = int.MinValue;
 
     private readonly int _index;
-    private readonly WirelessProtocol<TMem> _protocol;
     private readonly TaskRing _ring;
+    private readonly ReadyQueues<TMem> _ready;
+    private readonly RunStatus<TMem> _status;
     private readonly SimDevice<TMem> _device;
-    private readonly SpscQueue<TMem>? _wiring;
-    private readonly PendingFifo? _pending;
+    private readonly bool _wires;
+    private THooks _hooks;
     private readonly CoreTrack[] _cores;
     private readonly int[] _clusters;
     private readonly bool _inlineCores;
@@ -36,23 +48,21 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
     private int _heldMix = NoTask;
     private int _reservedCluster = -1;
 
-    public SchedulerThread(int index, RuntimeConfig config, WirelessProtocol<TMem> protocol, SimDevice<TMem> device, SpscQueue<TMem> wiring)
+    public SchedulerThread(int index, RuntimeConfig config, TaskRing ring, ReadyQueues<TMem> ready, RunStatus<TMem> status, SimDevice<TMem> device, THooks hooks)
     {
         _index = index;
-        _protocol = protocol;
-        _ring = protocol.Ring;
+        _ring = ring;
+        _ready = ready;
+        _status = status;
         _device = device;
-        if (index == 0)
-        {
-            _wiring = wiring;
-            _pending = new PendingFifo(config.Window);
-        }
+        _wires = index == 0;
+        _hooks = hooks;
         _clusters = Enumerable.Range(0, config.Clusters).Where(c => c % config.Schedulers == index).ToArray();
         _cores = new CoreTrack[_clusters.Length * 3];
         _inlineCores = config.Cores == CoreDriver.Inline;
         _profile = config.Profile;
         _timeoutNs = config.TimeoutMilliseconds * 1_000_000L;
-        _fail = protocol.Fail;
+        _fail = status.Fail;
         Profile = new SchedulerProfile { ThreadIndex = index };
         Reset();
     }
@@ -67,7 +77,7 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
             var core = _clusters[i / 3] * 3 + i % 3;
             _cores[i] = new CoreTrack { Core = core, Kind = core % 3 == 0 ? Shape.AIC : Shape.AIV, NextSequence = 1 };
         }
-        _pending?.Reset();
+        _hooks.Reset();
         _heldMix = NoTask;
         _reservedCluster = -1;
         Profile.Clear();
@@ -85,9 +95,9 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
             var t0 = _profile ? Stopwatch.GetTimestamp() : 0;
             var progress = PollCores();
             if (_profile) t0 = Lap(SchedulerPhase.Completion, t0);
-            if (_pending is not null)
+            if (_wires)
             {
-                progress |= DrainWiring();
+                progress |= _hooks.DrainWiring();
                 if (_profile) t0 = Lap(SchedulerPhase.WiringDrain, t0);
                 progress |= PollPending();
                 if (_profile) t0 = Lap(SchedulerPhase.PendingPoll, t0);
@@ -95,14 +105,14 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
             progress |= Dispatch();
             if (_profile) t0 = Lap(SchedulerPhase.Dispatch, t0);
 
-            if (progress)
+            if (progress || _hooks.OnIdle())
             {
                 idle = 0;
                 progressCount++;
                 continue;
             }
 
-            if (_protocol.Aborted() || RunIsOver()) return;
+            if (_status.Aborted() || RunIsOver()) return;
             TMem.SpinHint(++idle, SpecAction.Idle);
             if (_profile) Lap(SchedulerPhase.Idle, t0);
 
@@ -211,37 +221,17 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
         var slot = _ring.SlotOf(task);
         TMem.AccessBuffer(ref _ring.Descriptor(slot), 1, write: false, SpecAction.PollCore);
         var subtasks = _ring.Descriptor(slot).Subtasks;
-        // AcqRel: the last subtask's completer must see the other subtasks' effects before publishing completion.
-        if (subtasks > 1 && TMem.FetchAdd(ref _ring.Slot(slot).CompletedSubtasks, 1, MemoryOrder.AcqRel, SpecAction.PollCore) + 1 != subtasks)
-            return;
+        if (subtasks > 1 && !_hooks.FinishSubtask(slot, subtasks)) return;
         Profile.TasksCompleted++;
-        _protocol.OnTaskComplete(task);
+        _hooks.Complete(task);
     }
 
-    // ---- Wiring (thread 0) ------------------------------------------------------------------------------------
-
-    /// <summary>DrainWiring: moves up to a batch of newly published tasks from the wiring queue to the pending FIFO.</summary>
-    private bool DrainWiring()
-    {
-        var moved = 0;
-        while (moved < RuntimeConfig.DrainBatch && _wiring!.TryPop(out var task))
-        {
-            _pending!.Push(task);
-            moved++;
-        }
-        return moved > 0;
-    }
-
-    /// <summary>Classify up to the poll budget of pending tasks from the head of the FIFO.</summary>
+    /// <summary>Thread 0: routes waiting tasks; progress if any left the pending FIFO.</summary>
     private bool PollPending()
     {
-        var pending = _pending!;
-        var visit = Math.Min(pending.Count, RuntimeConfig.PollBudget);
-        if (visit == 0) return false;
-        var before = pending.Count;
-        for (var i = 0; i < visit; i++) _protocol.Classify(pending.Pop(), pending);
-        Profile.Classified += visit;
-        return pending.Count < before;
+        var routed = _hooks.PollPending(out var visited);
+        Profile.Classified += visited;
+        return routed;
     }
 
     // ---- Dispatch ---------------------------------------------------------------------------------------------
@@ -254,7 +244,7 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
             if (i / 3 == _reservedCluster) continue;
             ref var track = ref _cores[i];
             if (!track.IsIdle && !track.CanPreload) continue;
-            if (!_protocol.ReadyQueue(track.Kind).TryPop(out var task)) continue;
+            if (!_ready[track.Kind].TryPop(out var task)) continue;
             Write(ref track, task, part: 0);
             progress = true;
         }
@@ -266,7 +256,7 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
     {
         if (_heldMix == NoTask)
         {
-            if (!_protocol.ReadyQueue(Shape.MIX).TryPop(out var task)) return false;
+            if (!_ready[Shape.MIX].TryPop(out var task)) return false;
             _heldMix = task;
         }
         for (var c = 0; c < _clusters.Length; c++)
@@ -321,7 +311,6 @@ internal sealed class SchedulerThread<TMem> where TMem : struct, ISharedMemory
             if (track.PendingSequence != 0) report.OnCore(track.PendingTask, track.Core, pending: true);
         }
         if (_heldMix != NoTask) report.HeldMix(_heldMix, _index);
-        if (_pending is not null) foreach (var t in _pending.Snapshot()) report.InPendingFifo(t);
-        if (_wiring is not null) foreach (var t in _wiring.Snapshot()) report.InWiringQueue(t);
+        _hooks.Describe(report);
     }
 }

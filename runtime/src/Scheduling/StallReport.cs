@@ -18,6 +18,7 @@ public sealed class StallReport
     internal void InWiringQueue(int task) => Add(task, "in the wiring queue");
     internal void InReadyQueue(int task, Shape shape) => Add(task, $"in the {shape} ready queue");
     internal void OnWakeList(int task, int producer) => Add(task, $"on the wake list of task#{producer}");
+    internal void OnFanoutList(int task, int producer) => Add(task, $"on the fanout list of task#{producer}");
 
     private void Add(int task, string where)
     {
@@ -27,7 +28,7 @@ public sealed class StallReport
 
     public string Text { get; private set; } = "";
 
-    internal void Build(TaskRing ring, int nextLocalId, string? orchestratorWaitingFor)
+    internal void Build(TaskRing ring, int nextLocalId, string? orchestratorWaitingFor, IStallSource source)
     {
         ref var ctl = ref ring.Ctl;
         var alive = ctl.LastTaskAlive;
@@ -36,22 +37,15 @@ public sealed class StallReport
         if (orchestratorWaitingFor is not null) sb.AppendLine($"  the orchestrator waits for {orchestratorWaitingFor}");
         if (LocalId.Before(alive, nextLocalId))
         {
-            var word = ring.Slot(ring.SlotOf(alive)).LastConsumer;
-            var held = LastConsumerWord.IsPinned(word) ? "pinned by an open scope"
-                : $"last consumer task#{LastConsumerWord.LastConsumer(word)}{(LocalId.AtOrBefore(LastConsumerWord.LastConsumer(word), ctl.CompletedWatermark) ? " (covered by the watermark)" : " (not yet covered by the watermark)")}";
-            sb.AppendLine($"  the oldest live slot holds task#{alive}: {(ring.CompletionFlags[ring.SlotOf(alive)] != 0 ? "complete" : "incomplete")}, {held}");
+            var slot = ring.SlotOf(alive);
+            sb.AppendLine($"  the oldest live slot holds task#{alive}: {(source.IsComplete(slot) ? "complete" : "incomplete")}, {source.HoldReason(slot)}");
         }
-        // Wake lists: walk every in-flight producer's list.
-        for (var id = alive; LocalId.Before(id, nextLocalId); id = LocalId.Next(id))
-        {
-            var head = ring.Slot(ring.SlotOf(id)).WakeListHead;
-            for (var w = head; w >= 0; w = ring.Slot(w).NextInWakeList) OnWakeList(ring.Descriptor(w).LocalId, id);
-        }
+        source.CollectWaits(this, alive, nextLocalId);
         var shown = 0;
         for (var id = alive; LocalId.Before(id, nextLocalId); id = LocalId.Next(id))
         {
             var slot = ring.SlotOf(id);
-            if (ring.CompletionFlags[slot] != 0) continue;
+            if (source.IsComplete(slot)) continue;
             if (++shown > 64)
             {
                 sb.AppendLine("  ... (more incomplete tasks not shown)");
@@ -62,7 +56,7 @@ public sealed class StallReport
             for (var i = 0; i < d.FaninCount; i++)
             {
                 var p = ring.FaninStripe(slot)[i];
-                if (ring.CompletionFlags[ring.SlotOf(p)] == 0) unmet.Add(p);
+                if (!source.IsComplete(ring.SlotOf(p))) unmet.Add(p);
             }
             var where = _where.TryGetValue(id, out var list) ? string.Join(", ", list) : "not on any queue";
             var waits = unmet.Count == 0 ? "all producers complete" : "waits on " + string.Join(", ", unmet.Select(p => $"task#{p}"));
@@ -71,4 +65,16 @@ public sealed class StallReport
         if (shown == 0) sb.AppendLine("  every submitted task completed");
         Text = sb.ToString();
     }
+}
+
+/// <summary>What a readiness protocol tells a stall report about its slots.</summary>
+internal interface IStallSource
+{
+    bool IsComplete(int slot);
+
+    /// <summary>Why the slot at <c>last_task_alive</c> is still held.</summary>
+    string HoldReason(int slot);
+
+    /// <summary>Adds who waits on whom (wake lists, fanout lists) among the tasks in flight.</summary>
+    void CollectWaits(StallReport report, int alive, int next);
 }

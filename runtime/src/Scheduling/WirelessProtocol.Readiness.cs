@@ -81,10 +81,6 @@ internal sealed partial class WirelessProtocol<TMem>
     /// <summary>ReadyPush: puts a task whose producers all completed on its shape's ready queue.</summary>
     public void ReadyPush(int localId)
     {
-        ref var d = ref _ring.Descriptor(_ring.SlotOf(localId));
-        TMem.AccessBuffer(ref d, 1, write: false, SpecAction.ReadyPush);
-        var shape = d.Shape;
-        if (!_readyQueues[(int)shape].TryPush(localId))
-            Fail($"ready queue {shape} overflowed while pushing {_ring.NameOf(_ring.SlotOf(localId))}: more ready tasks than the window");
+        _ready.Push(localId);
     }
 }

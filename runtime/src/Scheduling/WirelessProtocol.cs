@@ -29,36 +29,40 @@ namespace Wireless.Scheduling;
 internal sealed partial class WirelessProtocol<TMem> where TMem : struct, ISharedMemory
 {
     private readonly TaskRing _ring;
-    private readonly ReadyQueue<TMem>[] _readyQueues;
+    private readonly ReadyQueues<TMem> _ready;
+    private readonly RunStatus<TMem> _status;
     private readonly Bug _bugs;
-    private string? _errorMessage;
 
     public WirelessProtocol(TaskRing ring, Bug bugs)
     {
         _ring = ring;
         _bugs = TMem.AllowsBugs ? bugs : Bug.None;
-        _readyQueues = new ReadyQueue<TMem>[3];
-        for (var s = 0; s < _readyQueues.Length; s++) _readyQueues[s] = new ReadyQueue<TMem>(ring.Window);
+        _status = new RunStatus<TMem>(ring);
+        _ready = new ReadyQueues<TMem>(ring, _status);
     }
 
     public TaskRing Ring => _ring;
 
-    public ReadyQueue<TMem> ReadyQueue(Shape shape) => _readyQueues[(int)shape];
+    public ReadyQueues<TMem> Ready => _ready;
+
+    public RunStatus<TMem> Status => _status;
+
+    public ReadyQueue<TMem> ReadyQueue(Shape shape) => _ready[shape];
 
     /// <summary>The first error latched in this run, if any.</summary>
-    public string? ErrorMessage => Volatile.Read(ref _errorMessage);
+    public string? ErrorMessage => _status.ErrorMessage;
 
     /// <summary>Registers the ring and the ready queues for checker traces.</summary>
     public void Register(MemoryMap map)
     {
         _ring.Register(map);
-        foreach (var shape in new[] { Shape.AIC, Shape.AIV, Shape.MIX }) _readyQueues[(int)shape].Register(map, $"ready_queue.{shape}");
+        _ready.Register(map);
     }
 
     public void Reset()
     {
-        foreach (var q in _readyQueues) q.Reset();
-        _errorMessage = null;
+        _ready.Reset();
+        _status.Reset();
     }
 
     /// <summary>True if seeded bug <paramref name="bug"/> is active. Folded to false in the production build.</summary>
@@ -67,15 +71,8 @@ internal sealed partial class WirelessProtocol<TMem> where TMem : struct, IShare
 
     /// <summary>True once a runtime error was latched; every loop polls this and stops.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Aborted()
-        // Acquire: pairs with the CAS in Fail, so the message written before it is visible.
-        => TMem.Load(ref _ring.Ctl.ErrorCode, MemoryOrder.Acquire, SpecAction.Abort) != 0;
+    public bool Aborted() => _status.Aborted();
 
     /// <summary>Latches a runtime error (first writer wins) and asks every thread to stop.</summary>
-    public void Fail(string message)
-    {
-        Interlocked.CompareExchange(ref _errorMessage, message, null);
-        // AcqRel: the first error wins; its message (written just before) is published to every Aborted() reader.
-        TMem.CompareExchange(ref _ring.Ctl.ErrorCode, 1, 0, MemoryOrder.AcqRel, SpecAction.Abort);
-    }
+    public void Fail(string message) => _status.Fail(message);
 }

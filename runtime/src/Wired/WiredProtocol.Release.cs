@@ -1,0 +1,99 @@
+using Wireless.Memory;
+
+namespace Wireless.Wired;
+
+internal sealed partial class WiredProtocol<TMem>
+{
+    /// <summary>
+    /// The deferred release of a completed task (<c>on_task_release</c>): drops its pin on every producer, then checks
+    /// whether it can itself be consumed.
+    /// </summary>
+    public void Release(int localId)
+    {
+        var slot = _ring.SlotOf(localId);
+        ref var d = ref _ring.Descriptor(slot);
+        TMem.AccessBuffer(ref d, 1, write: false, SpecAction.Reclaim);
+        var fanin = _ring.FaninStripe(slot);
+        for (var i = 0; i < d.FaninCount; i++) ReleaseProducer(TMem.Load(ref fanin[i], MemoryOrder.NonAtomic, SpecAction.Reclaim));
+        CheckConsumed(slot);
+    }
+
+    /// <summary><c>release_producer</c>: one pin on the producer is released.</summary>
+    private void ReleaseProducer(int producer)
+    {
+        var slot = _ring.SlotOf(producer);
+        // AcqRel: the releasing consumer's reads of the producer's outputs happen before the producer is consumed.
+        TMem.FetchAdd(ref Slot(slot).FanoutRefcount, 1, MemoryOrder.AcqRel, SpecAction.Reclaim);
+        CheckConsumed(slot);
+    }
+
+    /// <summary>
+    /// <c>check_and_handle_consumed</c>: under the slot's lock, a COMPLETED task whose pins are all released becomes
+    /// CONSUMED; then the ring may advance.
+    /// </summary>
+    private void CheckConsumed(int slot)
+    {
+        ref var s = ref Slot(slot);
+        Lock(ref s, SpecAction.Reclaim);
+        var became = false;
+        // Acquire (refcount): pairs with every release's fetch_add. Count and state are stable under the lock.
+        if (TMem.Load(ref s.FanoutRefcount, MemoryOrder.Acquire, SpecAction.Reclaim) == TMem.Load(ref s.FanoutCount, MemoryOrder.NonAtomic, SpecAction.Reclaim))
+        {
+            // SeqCst: the store side of the store-buffering pair with the ring advance's unlock and re-check.
+            became = TMem.CompareExchange(ref s.State, TaskState.Consumed, TaskState.Completed, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Completed;
+        }
+        Unlock(ref s, SpecAction.Reclaim);
+        if (became) AdvanceRing();
+    }
+
+    /// <summary>
+    /// Reclaim's wired counterpart, <c>advance_ring_pointers</c>: under the <c>advance_lock</c> try-lock, moves
+    /// <c>last_task_alive</c> over consecutive CONSUMED slots of prepared tasks, resets them, publishes it, unlocks,
+    /// and re-checks (the seed gave up on a contended lock; see lost-reclamation in the bug log).
+    /// </summary>
+    public void AdvanceRing()
+    {
+        ref var ctl = ref _ring.Ctl;
+        while (true)
+        {
+            // SeqCst: try-lock; part of the store-buffering pair with a consumer's CONSUMED CAS.
+            if (TMem.CompareExchange(ref ctl.AdvanceLock, 1, 0, MemoryOrder.SeqCst, SpecAction.Reclaim) != 0) return;
+            // Acquire: pairs with the orchestrator's release after it prepared a slot; only prepared tasks are walked.
+            var frontier = TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim);
+            // Relaxed: only written under the lock we hold.
+            var alive = TMem.Load(ref ctl.LastTaskAlive, MemoryOrder.Relaxed, SpecAction.Reclaim);
+            var start = alive;
+            while (LocalId.Before(alive, frontier))
+            {
+                ref var s = ref Slot(_ring.SlotOf(alive));
+                // Acquire: pairs with the CONSUMED CAS; the task and all its consumers are done with the slot.
+                if (TMem.Load(ref s.State, MemoryOrder.Acquire, SpecAction.Reclaim) != TaskState.Consumed) break;
+                TMem.Observe(SpecEvent.SlotReclaimed, alive, LocalId.Next(alive));
+                alive = LocalId.Next(alive);
+            }
+            // Release: publishes the freed slots to the orchestrator, which reuses them only after acquiring this.
+            if (alive != start) TMem.Store(ref ctl.LastTaskAlive, alive, MemoryOrder.Release, SpecAction.Reclaim);
+            // SeqCst unlock: orders it before the re-check's load.
+            TMem.Exchange(ref ctl.AdvanceLock, 0, MemoryOrder.SeqCst, SpecAction.Reclaim);
+            if (!Reclaimable()) return;
+        }
+    }
+
+    /// <summary>Advances the ring, then tells whether more could be reclaimed now.</summary>
+    public bool ReclaimPending()
+    {
+        AdvanceRing();
+        return Reclaimable();
+    }
+
+    /// <summary>True if the slot at <c>last_task_alive</c> could be reclaimed now (the re-check after unlock).</summary>
+    private bool Reclaimable()
+    {
+        ref var ctl = ref _ring.Ctl;
+        var alive = TMem.Load(ref ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.Reclaim);
+        var frontier = TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim);
+        // SeqCst: the load side of the store-buffering pair with a consumer's CONSUMED CAS and failed try-lock.
+        return LocalId.Before(alive, frontier)
+            && TMem.Load(ref Slot(_ring.SlotOf(alive)).State, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Consumed;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wireless.Memory;
+using Wireless.Ring;
+using Wireless.Scheduling;
+
+namespace Wireless.Wired;
+
+/// <summary>
+/// The "wired" task-readiness design that PR #1107 replaced (seed-design §3, the wiring-queue baseline), on the same
+/// ring, device, queues and seam as the wireless runtime, so that the two compare like for like.
+/// </summary>
+/// <remarks>
+/// Design:
+/// <list type="number">
+/// <item>The orchestrator claims each producer under its <c>fanout_lock</c> (one more pin, unless the producer is
+/// already CONSUMED or its slot reused) and publishes the task on the wiring queue.</item>
+/// <item>Thread 0 wires it: under each producer's lock, counts it if COMPLETED, else prepends a node to its fanout
+/// list; then adds the completed count plus the guard to <c>fanin_refcount</c>; the task is ready when that reaches
+/// <c>fanin_count</c> = producers + 1.</item>
+/// <item>A completer marks the task COMPLETED under its lock and takes its fanout list, then increments every
+/// consumer's <c>fanin_refcount</c>; the one that makes it reach <c>fanin_count</c> readies it (exactly once).</item>
+/// <item>Later (deferred, on an idle iteration) it releases the pin it holds on each producer; a task whose pins are
+/// all released and which completed becomes CONSUMED (CAS under its lock), and the ring advances in order over
+/// CONSUMED slots under the <c>advance_lock</c> try-lock, re-checking after unlock.</item>
+/// </list>
+/// Differences from the seed baseline, so that it is as good as its design allows and passes the same checks: the
+/// orchestrator's pin is taken under the producer's lock (the seed incremented <c>fanout_count</c> unlocked); only
+/// tasks with heap outputs carry a scope pin (as in the wireless runtime; the seed pinned every task, which makes any
+/// scope longer than the window a deadlock); the ring advance re-checks after unlock (the seed gave up on a contended
+/// lock, the lost reclamation of the bug log); fanout nodes live with their consumer instead of in a pool.
+/// </remarks>
+internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMemory
+{
+    private readonly TaskRing _ring;
+    private readonly ReadyQueues<TMem> _ready;
+    private readonly RunStatus<TMem> _status;
+    private readonly WiredSlotState[] _slots;
+    private readonly FanoutNode[] _nodes;
+    private readonly int _maxFanin;
+
+    public WiredProtocol(TaskRing ring)
+    {
+        _ring = ring;
+        _status = new RunStatus<TMem>(ring);
+        _ready = new ReadyQueues<TMem>(ring, _status);
+        _maxFanin = ring.MaxFanin;
+        _slots = GC.AllocateArray<WiredSlotState>(ring.Window, pinned: true);
+        _nodes = GC.AllocateArray<FanoutNode>(ring.Window * ring.MaxFanin, pinned: true);
+    }
+
+    public TaskRing Ring => _ring;
+    public ReadyQueues<TMem> Ready => _ready;
+    public RunStatus<TMem> Status => _status;
+
+    public void Reset()
+    {
+        _ready.Reset();
+        _status.Reset();
+        for (var i = 0; i < _slots.Length; i++) _slots[i] = new WiredSlotState { FanoutHead = -1, State = TaskState.Consumed };
+        Array.Clear(_nodes);
+    }
+
+    public void Register(MemoryMap map)
+    {
+        _ring.Register(map);
+        _ready.Register(map);
+        map.Add("wired_slot", _slots);
+        map.Add("fanout_node", _nodes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref WiredSlotState Slot(int slot) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref FanoutNode Node(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nodes), index);
+
+    /// <summary>Takes a slot's <c>fanout_lock</c>.</summary>
+    private static void Lock(ref WiredSlotState s, SpecAction action)
+    {
+        var spins = 0;
+        // Acquire: pairs with the release in Unlock; everything the previous holder did under the lock is visible.
+        while (TMem.CompareExchange(ref s.FanoutLock, 1, 0, MemoryOrder.Acquire, action) != 0)
+            TMem.SpinHint(++spins, action);
+    }
+
+    private static void Unlock(ref WiredSlotState s, SpecAction action)
+        // Release: publishes what was done under the lock to its next holder.
+        => TMem.Store(ref s.FanoutLock, 0, MemoryOrder.Release, action);
+
+    /// <summary>Describes the wired state of a slot for stall diagnostics.</summary>
+    public string DescribeSlot(int slot)
+    {
+        ref var s = ref _slots[slot];
+        var state = s.State switch { TaskState.Pending => "pending", TaskState.Completed => "completed", _ => "consumed" };
+        return $"{state}, fanin {s.FaninRefcount}/{s.FaninCount}, fanout pins {s.FanoutRefcount}/{s.FanoutCount}";
+    }
+}

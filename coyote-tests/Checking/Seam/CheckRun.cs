@@ -34,10 +34,24 @@ public sealed class CheckRun
         if (memoryModel) Model = new WeakMemory(() => _step, new RaceDetector(describe));
     }
 
-    public static CheckRun Current => s_current ?? throw new InvalidOperationException("no check run in progress");
+    public static CheckRun Current => CurrentOrNull ?? throw new InvalidOperationException("no check run in progress");
 
-    /// <summary>The current iteration's run, if any (the seam is also used outside iterations, e.g. by the reference).</summary>
-    public static CheckRun? CurrentOrNull => s_current;
+    /// <summary>
+    /// The current iteration's run, if any (the seam is also used outside iterations, e.g. by the reference). A runtime
+    /// thread of an earlier iteration that is still running (Coyote ended that iteration, with a bug or at its step
+    /// bound, while the thread was between scheduling points) must not touch this iteration's run: it would advance
+    /// its step counter, feed its monitors and make the iteration depend on real timing, so replay would diverge. Such
+    /// a thread is stopped here (<see cref="StaleThreadException"/>, caught where the thread starts).
+    /// </summary>
+    public static CheckRun? CurrentOrNull
+    {
+        get
+        {
+            var run = s_current;
+            if (CheckedThread.CurrentRun is { } own && !ReferenceEquals(own, run)) throw new StaleThreadException();
+            return run;
+        }
+    }
 
     public SpecMonitor Monitor { get; }
 
@@ -54,7 +68,7 @@ public sealed class CheckRun
     public long StepCount => _step;
 
     /// <summary>Logical time for the runtime's clock: one nanosecond per step.</summary>
-    public static long LogicalTime => s_current?._step ?? 0;
+    public static long LogicalTime => CurrentOrNull?._step ?? 0;
 
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
@@ -93,7 +107,7 @@ public sealed class CheckRun
 
     public static void Spin()
     {
-        var run = s_current;
+        var run = CurrentOrNull;
         if (run is null) return;
         run.Monitor.OnSpin();
         run.Model?.SpinCatchUp(CheckedThread.Current);
@@ -101,7 +115,7 @@ public sealed class CheckRun
 
     public static void Observe(SpecEvent evt, int id, long value)
     {
-        var run = s_current;
+        var run = CurrentOrNull;
         if (run is null) return;
         var step = run.NextStep();
         run._steps?.Add(new TraceStep(step, CheckedThread.CurrentName, null, "event", evt.ToString(), EventValue(evt, id, value)));

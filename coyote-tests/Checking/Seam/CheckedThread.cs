@@ -11,6 +11,7 @@ namespace Wireless.Checking.Seam;
 internal sealed class CheckedThread : IRuntimeThread
 {
     [ThreadStatic] private static ModelThread? t_current;
+    [ThreadStatic] private static CheckRun? t_run;
 
     private readonly Thread _thread;
     private readonly ModelThread _model;
@@ -24,6 +25,9 @@ internal sealed class CheckedThread : IRuntimeThread
     /// <summary>The memory-model state of the calling thread (the test's own thread outside runtime threads).</summary>
     public static ModelThread Current => t_current ?? CheckRun.Current.MainThread;
 
+    /// <summary>The iteration the calling runtime thread belongs to (null on the test's own thread).</summary>
+    public static CheckRun? CurrentRun => t_run;
+
     /// <summary>The name of the runtime thread running the caller ("test" for the test's own thread).</summary>
     public static string CurrentName => Current.Name;
 
@@ -36,18 +40,25 @@ internal sealed class CheckedThread : IRuntimeThread
     public static CheckedThread Start(string name, Action body)
     {
         var parent = Current;
-        var model = CheckRun.Current.NewThread(parent, name);
+        var run = CheckRun.Current;
+        var model = run.NewThread(parent, name);
         var thread = new Thread(() =>
         {
             t_current = model;
+            t_run = run;
             try
             {
                 body();
+            }
+            catch (StaleThreadException)
+            {
+                // The thread outlived its iteration (see CheckRun.CurrentOrNull): it just stops.
             }
             finally
             {
                 // Coyote may run a later operation on this OS thread: it must not inherit this thread's state.
                 t_current = null;
+                t_run = null;
             }
         });
         thread.Start();

@@ -29,6 +29,7 @@ public sealed class VariantTests
         { "reclaim-ignores-consumer", "chain",                  "S3", false },
         { "unbounded-watermark",      "chain",                  "S4", false },
         { "watermark-stall",          "small-ring",             "L1", false },
+        { "mix-hold-sentinel",        "id-wrap",                "L1", false },
         { "plain-last-consumer",      "wide-fanin",             "R1|S3", true },
         { "relaxed-completion-flag",  "chain",                  "R1", true },
         { "relaxed-flag-poll",        "chain",                  "R1", true },

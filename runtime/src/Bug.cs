@@ -51,4 +51,10 @@ public enum Bug
     /// early (found by the exhaustive model).
     /// </summary>
     ReclaimBeforeClose = 1 << 14,
+    /// <summary>
+    /// A scheduler thread marks "no MIX task held" with the local id <c>int.MinValue</c>, which is also a valid id after
+    /// the counter wraps: a MIX task with that id popped while its cluster is busy is forgotten and the run stalls
+    /// (found by the property tests).
+    /// </summary>
+    MixHoldSentinel = 1 << 15,
 }

@@ -311,6 +311,41 @@ public sealed class BadInputTests
 
     // ---- Heap and scopes --------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// A heap read in a manual scope protected only by an ordering through another task: the owner's last consumer is
+    /// B, so the owner can be reclaimed while C still reads its buffer. Only the reference sees the whole program, so
+    /// it rejects it; with the dependency on the owner from the reader, or from any later task, it is accepted (the
+    /// built-in manual paged attention covers protection by an earlier task's last consumer).
+    /// </summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void A_manual_scope_heap_read_needs_a_dependency_on_the_owner_from_the_reader_or_a_later_task(bool readerDepends, bool laterDepends)
+    {
+        var program = new Program("manual-read", laterDepends ? 4 : 3, o =>
+        {
+            o.BeginScope(ScopeMode.Manual);
+            var a = Aiv(o, "a");
+            a.Out(8);
+            var aId = o.Submit(a);
+            var buffer = a.Output(0);
+            var bId = o.Submit(Aiv(o, "b").Dep(aId));
+            var c = Aiv(o, "c").In(buffer).Dep(bId);
+            if (readerDepends) c.Dep(aId);
+            o.Submit(c);
+            if (laterDepends) o.Submit(Aiv(o, "d").Dep(aId));
+            o.EndScope();
+        });
+        if (readerDepends || laterDepends)
+        {
+            new SequentialExecutor(Small).Run(program);
+            return;
+        }
+        var error = Assert.Throws<RuntimeErrorException>(() => new SequentialExecutor(Small).Run(program));
+        Assert.Contains("task 'c' (#2) reads a heap buffer of task #0 in a manual scope, but the last consumer of #0 or of any earlier task is #1", error.Message);
+    }
+
     [Fact]
     public void An_output_larger_than_the_heap_is_rejected()
     {

@@ -37,6 +37,8 @@ public static class ScenarioCatalog
             () => new SmallDags.Layers(4, 4), Base with { Window = 4 }),
         new("out-of-order", "7 independent AIC/AIV/MIX tasks finishing in any order, then a sink",
             () => new SmallDags.Independent(7), Base),
+        new("id-wrap", "out-of-order with local ids crossing the int wrap: the MIX task #5 gets the id int.MinValue",
+            () => new SmallDags.Independent(7), Base with { FirstLocalId = int.MaxValue - 4 }),
         new("late-deps", "late tasks depending on early ones that may be reclaimed as they are stamped",
             () => new SmallDags.LateDependencies(3), Base with { Window = 4 }),
         new("scoped-outputs", "buffers read again after their producer had no pending consumer; tiny heap",

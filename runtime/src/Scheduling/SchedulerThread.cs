@@ -30,8 +30,6 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     where TMem : struct, ISharedMemory
     where THooks : struct, ISchedulerHooks
 {
-    private const int NoTask = int.MinValue;
-
     private readonly int _index;
     private readonly TaskRing _ring;
     private readonly ReadyQueues<TMem> _ready;
@@ -45,7 +43,9 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private readonly bool _profile;
     private readonly long _timeoutNs;
     private readonly Action<string> _fail;
-    private int _heldMix = NoTask;
+    private readonly Bug _bugs;
+    private bool _holdsMix;
+    private int _heldMix;
     private int _reservedCluster = -1;
 
     public SchedulerThread(int index, RuntimeConfig config, TaskRing ring, ReadyQueues<TMem> ready, RunStatus<TMem> status, SimDevice<TMem> device, THooks hooks)
@@ -63,6 +63,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         _profile = config.Profile;
         _timeoutNs = config.TimeoutMilliseconds * 1_000_000L;
         _fail = status.Fail;
+        _bugs = config.Bugs;
         Profile = new SchedulerProfile { ThreadIndex = index };
         Reset();
     }
@@ -78,7 +79,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             _cores[i] = new CoreTrack { Core = core, Kind = core % 3 == 0 ? Shape.AIC : Shape.AIV, NextSequence = 1 };
         }
         _hooks.Reset();
-        _heldMix = NoTask;
+        _holdsMix = false;
         _reservedCluster = -1;
         Profile.Clear();
     }
@@ -141,14 +142,20 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         return now;
     }
 
-    /// <summary>The run is over when the orchestrator is done and every task it submitted completed.</summary>
+    /// <summary>
+    /// The run is over when the orchestrator is done and every task it submitted completed. More completions than tasks
+    /// means a task completed twice: an error, not a wait that would end in the no-progress timeout.
+    /// </summary>
     private bool RunIsOver()
     {
         ref var ctl = ref _ring.Ctl;
         // Acquire: pairs with the orchestrator's release; TotalTasks (written before it) is then visible.
         if (TMem.Load(ref ctl.OrchestratorDone, MemoryOrder.Acquire, SpecAction.Idle) == 0) return false;
         var total = TMem.Load(ref ctl.TotalTasks, MemoryOrder.NonAtomic, SpecAction.Idle);
-        return TMem.Load(ref ctl.CompletedTasks, MemoryOrder.Acquire, SpecAction.Idle) == total;
+        var completed = TMem.Load(ref ctl.CompletedTasks, MemoryOrder.Acquire, SpecAction.Idle);
+        if (completed <= total) return completed == total;
+        _fail($"{completed} completions of {total} submitted tasks: a task completed more than once");
+        return true;
     }
 
     // ---- Completion -------------------------------------------------------------------------------------------
@@ -251,19 +258,27 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         return progress;
     }
 
+    /// <summary>
+    /// Whether a MIX task is held. Every int is a valid local id (ids wrap), so "none" is a flag, not a reserved id;
+    /// the variant <c>mix-hold-sentinel</c> keeps the old test against <c>int.MinValue</c>, which forgets a MIX task
+    /// whose id is exactly that value (spec/BUGLOG.md).
+    /// </summary>
+    private bool HoldsMix => _holdsMix && !(TMem.AllowsBugs && (_bugs & Bug.MixHoldSentinel) != 0 && _heldMix == int.MinValue);
+
     /// <summary>MIX tasks take a whole idle cluster; one popped while none is idle is held and a cluster reserved.</summary>
     private bool DispatchMix()
     {
-        if (_heldMix == NoTask)
+        if (!HoldsMix)
         {
             if (!_ready[Shape.MIX].TryPop(out var task)) return false;
             _heldMix = task;
+            _holdsMix = true;
         }
         for (var c = 0; c < _clusters.Length; c++)
         {
             if (!_cores[3 * c].IsIdle || !_cores[3 * c + 1].IsIdle || !_cores[3 * c + 2].IsIdle) continue;
             for (var part = 0; part < 3; part++) Write(ref _cores[3 * c + part], _heldMix, part);
-            _heldMix = NoTask;
+            _holdsMix = false;
             _reservedCluster = -1;
             return true;
         }
@@ -310,7 +325,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             if (track.RunningSequence != 0) report.OnCore(track.RunningTask, track.Core, pending: false);
             if (track.PendingSequence != 0) report.OnCore(track.PendingTask, track.Core, pending: true);
         }
-        if (_heldMix != NoTask) report.HeldMix(_heldMix, _index);
+        if (HoldsMix) report.HeldMix(_heldMix, _index);
         _hooks.Describe(report);
     }
 }

@@ -28,6 +28,7 @@ public sealed class SequentialExecutor : IOrchestrator
     private ExecutionRecord _record = null!;
     private ProgramStructure _structure = null!;
     private readonly List<string> _faults = [];
+    private readonly ManualScopeReads _manualReads = new();
     private int _next;
     private int _taskCount;
 
@@ -48,6 +49,7 @@ public sealed class SequentialExecutor : IOrchestrator
         _record = new ExecutionRecord(workload.TaskCount);
         _structure = new ProgramStructure(workload.TaskCount);
         _faults.Clear();
+        _manualReads.Clear();
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
@@ -58,6 +60,7 @@ public sealed class SequentialExecutor : IOrchestrator
         var submitted = LocalId.Distance(_config.FirstLocalId, _next);
         if (submitted != workload.TaskCount)
             throw new RuntimeErrorException($"workload '{workload.Name}' declares {workload.TaskCount} tasks but submitted {submitted}");
+        _manualReads.Check(_structure);
         return new ReferenceResult(_record, (int[])_memory.Global.Clone(), _structure, _faults.ToArray());
     }
 
@@ -76,6 +79,7 @@ public sealed class SequentialExecutor : IOrchestrator
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: false, 0, _producers);
         _structure.Record(index, task.Shape, isAlloc: false, _producers, _config.FirstLocalId);
+        if (mode == ScopeMode.Manual) _manualReads.Record(task, index, _config.FirstLocalId);
 
         var block = OutputLayout.BlockLength(task);
         AllocateBlock(block, self, task.Describe(), out var offset);

@@ -58,6 +58,20 @@ internal sealed class ExploreCommand : Command
         DefaultValueFactory = _ => "on",
     };
 
+    private readonly Option<string> _conformance = new("--conformance")
+    {
+        Description = "'on': every run's labelled actions are replayed against the protocol model (spec/), and a step the model "
+            + "cannot take is a bug (C1); 'off': the specification monitors only (faster).",
+        DefaultValueFactory = _ => Defaults.Conformance ? "on" : "off",
+    };
+
+    private readonly Option<string> _runtime = new("--runtime")
+    {
+        Description = "The runtime under test: 'wireless' (the design of PR #1107) or 'wired' (the fanout/refcount baseline it "
+            + "replaced, on the same ring, device and seam; no seeded-bug variants, no conformance check).",
+        DefaultValueFactory = _ => Defaults.Runtime,
+    };
+
     private readonly Option<string> _traces = new("--traces")
     {
         Description = "Folder for the trace files of found bugs.",
@@ -73,6 +87,9 @@ internal sealed class ExploreCommand : Command
         Options.Add(_seed);
         Options.Add(_variant);
         Options.Add(_memoryModel);
+        Options.Add(_conformance);
+        Options.Add(_runtime);
+        _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
         Options.Add(_traces);
         SetAction(Execute);
     }
@@ -86,14 +103,12 @@ internal sealed class ExploreCommand : Command
         try
         {
             var (variant, ordering) = Explorer.ParseVariants(parseResult.GetValue(_variant));
-            var memoryModel = parseResult.GetValue(_memoryModel) switch
-            {
-                "on" => true,
-                "off" => false,
-                var other => throw new ArgumentException($"--memory-model must be 'on' or 'off' (got '{other}')"),
-            };
+            var memoryModel = OnOff(parseResult.GetValue(_memoryModel), "--memory-model");
             if (ordering is not null && !memoryModel)
                 throw new ArgumentException($"the ordering variant '{ordering.Name}' is only visible with --memory-model on");
+            var runtime = parseResult.GetValue(_runtime)!;
+            if (runtime != RuntimeKinds.Wireless && (variant != Bug.None || ordering is not null))
+                throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; explore the {runtime} runtime without --variant");
             options = new ExploreOptions
             {
                 Iterations = Positive(parseResult.GetValue(_iterations), "--iterations"),
@@ -103,6 +118,8 @@ internal sealed class ExploreCommand : Command
                 Variant = variant,
                 Ordering = ordering,
                 MemoryModel = memoryModel,
+                Conformance = OnOff(parseResult.GetValue(_conformance), "--conformance"),
+                Runtime = runtime,
                 TraceFolder = parseResult.GetValue(_traces)!,
             };
             scenarios = Resolve(parseResult.GetValue(_target)!);
@@ -113,8 +130,9 @@ internal sealed class ExploreCommand : Command
             return ExitCodes.BadInput;
         }
 
-        output.WriteLine($"Exploring {scenarios.Count} scenario(s) with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
-            + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, strategy {options.Strategy}, seed {options.Seed}; "
+        output.WriteLine($"Exploring {scenarios.Count} scenario(s) of the {options.Runtime} runtime with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
+            + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, "
+            + $"conformance to the protocol model {(options.Conformance ? "on" : "off")}, strategy {options.Strategy}, seed {options.Seed}; "
             + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
         var outcomes = new List<ScenarioOutcome>();
@@ -122,6 +140,7 @@ internal sealed class ExploreCommand : Command
         {
             var outcome = Explorer.Explore(scenario, options, output);
             outcomes.Add(outcome);
+            if (outcome.ConformanceSkipped is { } why) output.WriteLine($"  {scenario.Name}: no conformance check: {why}");
             output.WriteLine(outcome.Bug is null
                 ? $"  {scenario.Name}: no bug in {outcome.Iterations} iterations ({outcome.IterationsPerSecond:F0} it/s)"
                 : $"  {scenario.Name}: BUG in iteration {outcome.Iterations}: {outcome.Bug}\n    trace: {outcome.TracePath}\n    replay: dotnet run --project coyote-tests -- replay {outcome.TracePath}");
@@ -132,7 +151,7 @@ internal sealed class ExploreCommand : Command
         foreach (var o in outcomes)
         {
             table.AddRow(o.Scenario.Name, Num(o.Iterations), o.IterationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
-                Num(o.TotalSteps / Math.Max(1, o.Iterations)), Num(o.MaxSteps), o.Scenario.Properties, o.Bug is null ? "0" : "1");
+                Num(o.TotalSteps / Math.Max(1, o.Iterations)), Num(o.MaxSteps), o.Checks, o.Bug is null ? "0" : "1");
         }
         table.Write(output);
         var bugs = outcomes.Count(o => o.Bug is not null);
@@ -151,6 +170,13 @@ internal sealed class ExploreCommand : Command
         return [ScenarioCatalog.Find(target)
             ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, random:<seed>:<tasks>, all, or a .json DAG file")];
     }
+
+    private static bool OnOff(string? value, string name) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{name} must be 'on' or 'off' (got '{value}')"),
+    };
 
     private static string Strategy(string s)
         => ExploreOptions.Strategies.Contains(s) ? s : throw new ArgumentException($"unknown strategy '{s}'; known: {string.Join(", ", ExploreOptions.Strategies)}");

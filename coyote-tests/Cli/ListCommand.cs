@@ -19,7 +19,8 @@ internal sealed class ListCommand : Command
             scenarios.Write(output);
             output.WriteLine();
             output.WriteLine("Seeded-bug variants (explore --variant <name>); kind: reported = flagged by the PR's reviewers,");
-            output.WriteLine("design = found in the design by this project, mutant = breaks one property on purpose:");
+            output.WriteLine("design = found in the design by this project, runtime = found in this project's runtime by its tests,");
+            output.WriteLine("mutant = breaks one property on purpose:");
             var variants = new TextTable(("name", false), ("kind", false), ("summary", false));
             foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Summary);
             foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, v.Harmless ? "ordering (harmless)" : "ordering", v.Summary);
@@ -28,7 +29,8 @@ internal sealed class ListCommand : Command
             output.WriteLine();
             output.WriteLine("Properties: S1 dispatched/completed exactly once, S2 never before its producers, S3 no premature");
             output.WriteLine("reclamation, S4 watermark monotone and sound, S5 output = sequential reference, L1 progress (liveness),");
-            output.WriteLine("R1 no data race on plain accesses (memory model on),");
+            output.WriteLine("R1 no data race on plain accesses (memory model on), C1 every run is a run of the protocol model in spec/");
+            output.WriteLine("(conformance on, memory model off),");
             output.WriteLine("G1-G4 the affinity gate (all pass, wanted survive with distinct exec indices, highest CPUs, resets). See spec/SPEC.md.");
             return ExitCodes.Ok;
         });

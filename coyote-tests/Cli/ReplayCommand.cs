@@ -46,7 +46,7 @@ internal sealed class ReplayCommand : Command
         }
 
         var trace = outcome.Trace;
-        output.WriteLine($"Trace {path}: scenario {trace.Scenario}, variant {trace.Variant}, memory model {(trace.MemoryModel ? "on" : "off")}, found with strategy {trace.Strategy} seed {trace.Seed} ({trace.Source}).");
+        output.WriteLine($"Trace {path}: scenario {trace.Scenario}, runtime {trace.Runtime}, variant {trace.Variant}, memory model {(trace.MemoryModel ? "on" : "off")}, conformance {(trace.Conformance ? "on" : "off")}, found with strategy {trace.Strategy} seed {trace.Seed} ({trace.Source}).");
         output.WriteLine($"Replaying on {BuildInfo.Describe()}.");
         output.WriteLine();
         var interleaving = new Interleaving(outcome.Steps, fold: !parseResult.GetValue(_all));

@@ -5,24 +5,31 @@ using Xunit;
 
 namespace Wireless.Checking.Tests;
 
-/// <summary>The small test base: explore expecting no bug, or expecting a bug that then replays from its trace.</summary>
+/// <summary>
+/// The small test base: explore expecting no bug, or expecting a bug that then replays from its trace. The conformance
+/// check (C1) is on wherever it applies (sequentially consistent exploration) when no bug is expected; a seeded bug is
+/// looked for with the monitors alone unless the test asks for conformance, so each check shows its own teeth.
+/// </summary>
 internal static class Checks
 {
     public static string TraceFolder { get; } = Path.Combine(Path.GetTempPath(), "wireless-coyote-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task ExpectNoBug(Scenario scenario, string strategy, int iterations, uint seed, bool memoryModel)
+    public static async Task ExpectNoBug(Scenario scenario, string strategy, int iterations, uint seed, bool memoryModel,
+        string runtime = RuntimeKinds.Wireless)
     {
-        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, Bug.None, null, memoryModel)));
-        Assert.True(outcome.Bug is null, $"{scenario.Name} ({strategy}, seed {seed}, memory model {memoryModel}): {outcome.Bug}\ntrace: {outcome.TracePath}");
+        var options = Options(strategy, iterations, seed, Bug.None, null, memoryModel) with { Runtime = runtime };
+        var outcome = await Task.Run(() => Explorer.Explore(scenario, options));
+        Assert.True(outcome.Bug is null, $"{scenario.Name} ({runtime}, {strategy}, seed {seed}, memory model {memoryModel}): {outcome.Bug}\ntrace: {outcome.TracePath}");
         Assert.Equal(iterations, outcome.Iterations);
     }
 
     /// <summary>Explores until the bug shows; asserts its property; replays its trace and asserts the same bug.</summary>
     public static async Task<ScenarioOutcome> ExpectBug(Scenario scenario, Bug variant, OrderingVariant? ordering, string property,
-        string strategy, int iterations, uint seed, bool memoryModel)
+        string strategy, int iterations, uint seed, bool memoryModel, bool conformance = false)
     {
         var name = Explorer.VariantName(variant, ordering);
-        var outcome = await Task.Run(() => Explorer.Explore(scenario, Options(strategy, iterations, seed, variant, ordering, memoryModel)));
+        var options = Options(strategy, iterations, seed, variant, ordering, memoryModel) with { Conformance = conformance };
+        var outcome = await Task.Run(() => Explorer.Explore(scenario, options));
         Assert.True(outcome.Bug is not null, $"{scenario.Name} with {name}: no bug in {outcome.Iterations} iterations");
         Assert.True(property.Split('|').Any(p => outcome.Bug!.StartsWith($"[{p}]", StringComparison.Ordinal)),
             $"{scenario.Name} with {name}: expected a violation of {property}, got {outcome.Bug}");

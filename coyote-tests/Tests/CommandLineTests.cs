@@ -24,6 +24,8 @@ public sealed class CommandLineTests
         Assert.Equal(2, Program.Main(["explore", "chain", "--variant", "no-such-variant"]));
         Assert.Equal(2, Program.Main(["explore", "chain", "--strategy", "dfs"]));
         Assert.Equal(2, Program.Main(["explore", "chain", "--iterations", "0"]));
+        Assert.Equal(2, Program.Main(["explore", "chain", "--runtime", "fanout"]));
+        Assert.Equal(2, Program.Main(["explore", "chain", "--runtime", "wired", "--variant", "double-wake"]));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Wireless.Checking.Tests;
 
 /// <summary>
 /// The correct runtime passes every scenario: sequentially consistent under two strategies, and under the
-/// release/acquire memory model with race detection (modest budgets; the explore command goes deeper).
+/// release/acquire memory model with race detection (modest budgets; the explore command goes deeper). The wired
+/// baseline passes the same workload scenarios under the same monitors.
 /// </summary>
 [Collection(CoyoteCollection.Name)]
 public sealed class ScenarioTests
@@ -26,6 +27,22 @@ public sealed class ScenarioTests
     [MemberData(nameof(Cases))]
     public async Task The_correct_runtime_passes(string scenario, string strategy, bool memoryModel)
         => await Checks.ExpectNoBug(ScenarioCatalog.Find(scenario)!, strategy, iterations: memoryModel ? 25 : 40, seed: 11, memoryModel);
+
+    public static TheoryData<string, bool> WiredCases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var s in ScenarioCatalog.All.Where(s => s.CustomBody is null))
+        {
+            data.Add(s.Name, false);
+            data.Add(s.Name, true);
+        }
+        return data;
+    }
+
+    [Theory(Timeout = 300_000)]
+    [MemberData(nameof(WiredCases))]
+    public async Task The_wired_baseline_passes(string scenario, bool memoryModel)
+        => await Checks.ExpectNoBug(ScenarioCatalog.Find(scenario)!, "random", iterations: 15, seed: 11, memoryModel, RuntimeKinds.Wired);
 
     [Fact(Timeout = 300_000)]
     public async Task A_random_DAG_by_seed_is_explored()

@@ -4,30 +4,32 @@ namespace Wireless.Spec.Checking;
 /// An append-only list of unmanaged values in fixed-size chunks: growing never copies, so lists of hundreds of
 /// millions of entries (the explored graph's edges) grow without a transient double allocation.
 /// </summary>
-internal sealed class ChunkedList<T> where T : unmanaged
+/// <remarks>Chunks of 2^20 entries by default; small, often cleared lists (the conformance check's) take smaller ones.</remarks>
+internal sealed class ChunkedList<T>(int chunkBits = 20) where T : unmanaged
 {
-    private const int ChunkBits = 20;
-    private const int ChunkSize = 1 << ChunkBits;
-    private const int ChunkMask = ChunkSize - 1;
-
+    private readonly int _chunkBits = chunkBits;
+    private readonly int _chunkMask = (1 << chunkBits) - 1;
     private readonly List<T[]> _chunks = [];
 
     public long Count { get; private set; }
 
     public void Add(T value)
     {
-        var chunk = (int)(Count >> ChunkBits);
-        if (chunk == _chunks.Count) _chunks.Add(new T[ChunkSize]);
-        _chunks[chunk][Count & ChunkMask] = value;
+        var chunk = (int)(Count >> _chunkBits);
+        if (chunk == _chunks.Count) _chunks.Add(new T[_chunkMask + 1]);
+        _chunks[chunk][Count & _chunkMask] = value;
         Count++;
     }
 
     public T this[long index]
     {
-        get => _chunks[(int)(index >> ChunkBits)][index & ChunkMask];
-        set => _chunks[(int)(index >> ChunkBits)][index & ChunkMask] = value;
+        get => _chunks[(int)(index >> _chunkBits)][index & _chunkMask];
+        set => _chunks[(int)(index >> _chunkBits)][index & _chunkMask] = value;
     }
 
+    /// <summary>Empties the list; its chunks are kept for reuse.</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>Approximate bytes held.</summary>
-    public long Bytes => (long)_chunks.Count * ChunkSize * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+    public long Bytes => (long)_chunks.Count * (_chunkMask + 1) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 }

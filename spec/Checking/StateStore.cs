@@ -10,29 +10,45 @@ namespace Wireless.Spec.Checking;
 /// <remarks>
 /// Design: states have a fixed length, so state i lives at byte i × size of the arena (in chunks, never copied). The
 /// table holds numbers + 1 (0 = free); each state's 64-bit hash is kept, so most probes are decided without comparing
-/// bytes, and the table doubles at a load of 1/2 by re-inserting from the kept hashes.
+/// bytes, and the table doubles at a load of 1/2 by re-inserting from the kept hashes. Chunks of 2^16 states by
+/// default; a small store that is cleared and refilled often (the conformance check's) takes smaller ones.
 /// </remarks>
 internal sealed class StateStore
 {
-    private const int ChunkBits = 16;
-    private const int ChunkStates = 1 << ChunkBits;
-
     private readonly int _size;
+    private readonly int _chunkBits;
+    private readonly int _chunkStates;
     private readonly List<byte[]> _arena = [];
-    private readonly ChunkedList<ulong> _hashes = new();
-    private int[] _table = new int[1 << 16];
-    private int _mask = (1 << 16) - 1;
+    private readonly ChunkedList<ulong> _hashes;
+    private int[] _table;
+    private int _mask;
 
-    public StateStore(int stateSize) => _size = stateSize;
+    public StateStore(int stateSize, int chunkBits = 16)
+    {
+        _size = stateSize;
+        _chunkBits = chunkBits;
+        _chunkStates = 1 << chunkBits;
+        _hashes = new ChunkedList<ulong>(Math.Max(chunkBits, 10));
+        _table = new int[_chunkStates];
+        _mask = _chunkStates - 1;
+    }
 
     public int Count { get; private set; }
 
     /// <summary>Approximate bytes held.</summary>
-    public long Bytes => (long)_arena.Count * ChunkStates * _size + _hashes.Bytes + (long)_table.Length * sizeof(int);
+    public long Bytes => (long)_arena.Count * _chunkStates * _size + _hashes.Bytes + (long)_table.Length * sizeof(int);
 
     /// <summary>The stored bytes of state <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Get(int index)
-        => _arena[index >> ChunkBits].AsSpan((index & (ChunkStates - 1)) * _size, _size);
+        => _arena[index >> _chunkBits].AsSpan((index & (_chunkStates - 1)) * _size, _size);
+
+    /// <summary>Empties the store; its memory is kept for reuse.</summary>
+    public void Clear()
+    {
+        Array.Clear(_table);
+        _hashes.Clear();
+        Count = 0;
+    }
 
     /// <summary>Returns the number of <paramref name="state"/>, adding it if new.</summary>
     public int AddOrFind(ReadOnlySpan<byte> state, out bool added)
@@ -53,9 +69,9 @@ internal sealed class StateStore
         }
 
         var number = Count;
-        var chunk = number >> ChunkBits;
-        if (chunk == _arena.Count) _arena.Add(new byte[ChunkStates * _size]);
-        state.CopyTo(_arena[chunk].AsSpan((number & (ChunkStates - 1)) * _size));
+        var chunk = number >> _chunkBits;
+        if (chunk == _arena.Count) _arena.Add(new byte[_chunkStates * _size]);
+        state.CopyTo(_arena[chunk].AsSpan((number & (_chunkStates - 1)) * _size));
         _hashes.Add(hash);
         _table[pos] = number + 1;
         Count++;

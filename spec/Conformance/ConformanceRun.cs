@@ -12,18 +12,26 @@ namespace Wireless.Spec.Conformance;
 /// have been in (<see cref="Failure"/>). spec/SPEC.md §7 defines the labels and which runtime access each one marks.
 /// </summary>
 /// <remarks>
-/// Design: the set of possible states is kept as encoded states; each observation explores the internal closure of
-/// the set once (deduplicated) and collects the successors through steps with a matching label. A model step that
-/// would break a property is not a step (the model reports it instead), so an observation that matches only such a
-/// step fails, and the failure names the property. Every observation must match a step exactly: the observed label
-/// kinds are the observable alphabet, and every other labelled step of the model is internal.
+/// Design: the set of possible states is kept as encoded states in a store; each observation explores the internal
+/// closure of the set once (breadth-first, deduplicated) and collects the successors through steps with a matching
+/// label into a second store, which becomes the set. The three stores are cleared and reused, so a long run allocates
+/// nothing per observation. What the model would have allowed, and which of its steps would have been violations, is
+/// collected only when an observation fails (the search is deterministic, so it is run again to collect them). A model
+/// step that would break a property is not a step (the model reports it instead), so an observation that matches only
+/// such a step fails, and the failure names the property. Every observation must match a step exactly: the observed
+/// label kinds are the observable alphabet, and every other labelled step of the model is internal.
 /// </remarks>
 public sealed class ConformanceRun
 {
+    /// <summary>Chunks of 2^10 states: closures between two observations are small and the stores are reused.</summary>
+    private const int StoreChunkBits = 10;
+
     private readonly WirelessModel _model;
-    private readonly HashSet<LabelKind> _observable;
+    private readonly bool[] _observable;
     private readonly int _maxStates;
-    private List<byte[]> _current;
+    private readonly Search _search;
+    private StateStore _current;
+    private StateStore _next;
 
     /// <param name="config">The configuration the runtime ran: same task graph and program, window, scheduler count, and
     /// enough cores per scheduler to hold everything the runtime can dispatch to one scheduler at once.</param>
@@ -32,11 +40,15 @@ public sealed class ConformanceRun
     public ConformanceRun(ModelConfig config, IEnumerable<LabelKind>? observable = null, int maxStates = 2_000_000)
     {
         _model = new WirelessModel(config);
-        _observable = [.. observable ?? Enum.GetValues<LabelKind>().Where(k => k != LabelKind.None)];
+        _observable = new bool[Enum.GetValues<LabelKind>().Length];
+        foreach (var kind in observable ?? Enum.GetValues<LabelKind>().Where(k => k != LabelKind.None)) _observable[(int)kind] = true;
         _maxStates = maxStates;
+        _search = new Search(_model, _observable, new StateStore(_model.StateSize, StoreChunkBits));
+        _current = new StateStore(_model.StateSize, StoreChunkBits);
+        _next = new StateStore(_model.StateSize, StoreChunkBits);
         var initial = new byte[_model.StateSize];
         _model.Initial(initial);
-        _current = [initial];
+        _current.AddOrFind(initial, out _);
     }
 
     /// <summary>Observations matched so far.</summary>
@@ -52,21 +64,21 @@ public sealed class ConformanceRun
     public bool Observe(Label observed)
     {
         if (Failure is not null) return false;
-        if (!_observable.Contains(observed.Kind))
+        if (!_observable[(int)observed.Kind])
             throw new ArgumentException($"{observed}: label kind {observed.Kind} is not one of the observed kinds of this run");
-        var search = new Search(_model, _observable, observed, _maxStates);
-        search.Run(_current);
-        if (search.Exceeded)
+        _next.Clear();
+        _search.Run(_current, observed, _next, _maxStates, collect: false);
+        if (_search.Exceeded)
         {
             Failure = new ConformanceFailure(Matched, observed, true, _maxStates, [], [], []);
             return false;
         }
-        if (search.Next.Count == 0)
+        if (_next.Count == 0)
         {
-            Failure = Fail(search, observed);
+            Failure = Fail(observed);
             return false;
         }
-        _current = search.Next;
+        (_current, _next) = (_next, _current);
         Matched++;
         return true;
     }
@@ -75,10 +87,9 @@ public sealed class ConformanceRun
     public ConformanceFailure? Finish()
     {
         if (Failure is not null) return Failure;
-        var search = new Search(_model, _observable, null, _maxStates);
-        search.Run(_current);
-        if (search.Exceeded) return Failure = new ConformanceFailure(Matched, null, true, _maxStates, [], [], []);
-        return search.ReachedFinal ? null : Failure = Fail(search, null);
+        _search.Run(_current, null, null, _maxStates, collect: false);
+        if (_search.Exceeded) return Failure = new ConformanceFailure(Matched, null, true, _maxStates, [], [], []);
+        return _search.ReachedFinal ? null : Failure = Fail(null);
     }
 
     /// <summary>Checks a whole observed run, including its end; null if it is a run of the model.</summary>
@@ -90,62 +101,77 @@ public sealed class ConformanceRun
         return conformance.Finish();
     }
 
-    private ConformanceFailure Fail(Search search, Label? observed)
+    /// <summary>The failure of <paramref name="observed"/> (null: the end of the run): the search again, collecting what the model allowed.</summary>
+    private ConformanceFailure Fail(Label? observed)
     {
-        var samples = search.Closure.Take(2).Select(s => _model.DescribeState(s)).ToList();
-        return new ConformanceFailure(Matched, observed, false, search.Closure.Count, [.. search.Allowed.Order(LabelOrder.Instance)], [.. search.Violations], samples);
+        _search.Run(_current, observed, null, _maxStates, collect: true);
+        var closure = _search.Closure;
+        var samples = Enumerable.Range(0, Math.Min(2, closure.Count)).Select(i => _model.DescribeState(closure.Get(i))).ToList();
+        return new ConformanceFailure(Matched, observed, false, closure.Count, [.. _search.Allowed.Order(LabelOrder.Instance)], [.. _search.Violations], samples);
     }
 
-    /// <summary>One observation's search: the internal closure of the current states and the matching successors.</summary>
-    private sealed class Search(WirelessModel model, HashSet<LabelKind> observable, Label? observed, int maxStates) : ISuccessorSink
+    /// <summary>
+    /// One observation's search: the internal closure of the current states (in <see cref="Closure"/>, numbered in
+    /// breadth-first order, which is also the work list) and the successors through a step matching the observation.
+    /// </summary>
+    private sealed class Search(WirelessModel model, bool[] observable, StateStore closure) : ISuccessorSink
     {
-        private readonly StateStore _closure = new(model.StateSize);
-        private readonly StateStore _next = new(model.StateSize);
-        private readonly Queue<int> _queue = new();
+        private Label? _observed;
+        private StateStore? _next;
+        private int _maxStates;
+        private bool _collect;
 
-        public List<byte[]> Next { get; } = [];
-        public List<byte[]> Closure { get; } = [];
+        public StateStore Closure => closure;
         public HashSet<Label> Allowed { get; } = [];
         public SortedSet<string> Violations { get; } = new(StringComparer.Ordinal);
         public bool Exceeded { get; private set; }
         public bool ReachedFinal { get; private set; }
 
-        public void Run(List<byte[]> start)
+        /// <summary>
+        /// Explores from <paramref name="start"/>; successors through a step matching <paramref name="observed"/> go to
+        /// <paramref name="next"/> (none: the end of the run, <see cref="ReachedFinal"/> is computed); with
+        /// <paramref name="collect"/>, the allowed observable steps and the matching violations are collected too.
+        /// </summary>
+        public void Run(StateStore start, Label? observed, StateStore? next, int maxStates, bool collect)
         {
-            foreach (var s in start) Visit(s);
-            while (_queue.Count > 0 && !Exceeded)
+            _observed = observed;
+            _next = next;
+            _maxStates = maxStates;
+            _collect = collect;
+            closure.Clear();
+            Allowed.Clear();
+            Violations.Clear();
+            Exceeded = ReachedFinal = false;
+            for (var i = 0; i < start.Count; i++) Visit(start.Get(i));
+            for (var i = 0; i < closure.Count && !Exceeded; i++)
             {
-                var s = _closure.Get(_queue.Dequeue()).ToArray();
-                Closure.Add(s);
-                if (observed is null && model.IsFinal(s)) ReachedFinal = true;
+                // The span stays valid while successors are added: the store's chunks never move.
+                var s = closure.Get(i);
+                if (observed is null && !ReachedFinal && model.IsFinal(s)) ReachedFinal = true;
                 model.Expand(s, this);
             }
         }
 
         private void Visit(ReadOnlySpan<byte> state)
         {
-            _closure.AddOrFind(state, out var added);
-            if (!added) return;
-            if (_closure.Count > maxStates) Exceeded = true;
-            _queue.Enqueue(_closure.Count - 1);
+            closure.AddOrFind(state, out var added);
+            if (added && closure.Count > _maxStates) Exceeded = true;
         }
 
         public void Add(in Step step, ReadOnlySpan<byte> next)
         {
-            if (!observable.Contains(step.Label.Kind))
+            if (!observable[(int)step.Label.Kind])
             {
                 Visit(next);
                 return;
             }
-            Allowed.Add(step.Label);
-            if (observed is not { } o || !o.Matches(step.Label)) return;
-            _next.AddOrFind(next, out var added);
-            if (added) Next.Add(next.ToArray());
+            if (_collect) Allowed.Add(step.Label);
+            if (_observed is { } o && o.Matches(step.Label)) _next?.AddOrFind(next, out _);
         }
 
         public void Violation(in Step step, Property property, string message)
         {
-            if (observed is { } o && observable.Contains(step.Label.Kind) && o.Matches(step.Label)) Violations.Add($"[{property}] {message}");
+            if (_collect && _observed is { } o && observable[(int)step.Label.Kind] && o.Matches(step.Label)) Violations.Add($"[{property}] {message}");
         }
     }
 

@@ -6,8 +6,9 @@ namespace Wireless.Checking.Exploration;
 
 /// <summary>
 /// A bug trace file: everything needed to re-run one buggy iteration exactly: the scenario (by name, or the DAG
-/// itself for a JSON scenario), the seeded-bug variant, the strategy and seed it was found with, the bug message,
-/// the commit and runtime-source hash it was found on, and Coyote's reproducible schedule.
+/// itself for a JSON scenario), the seeded-bug variant, the memory model and conformance settings, the strategy and
+/// seed it was found with, the bug message, the commit and runtime-source hash it was found on, and Coyote's
+/// reproducible schedule.
 /// </summary>
 public sealed record BugTrace
 {
@@ -20,6 +21,10 @@ public sealed record BugTrace
     public required string Variant { get; init; }
     /// <summary>Whether the bug was found with the memory model on (replay must match).</summary>
     public bool MemoryModel { get; init; }
+    /// <summary>The runtime the bug was found in (traces from before the wired baseline have none: wireless).</summary>
+    public string Runtime { get; init; } = RuntimeKinds.Wireless;
+    /// <summary>Whether the conformance check ran (replay must match; traces from before it existed have none).</summary>
+    public bool Conformance { get; init; }
     public required string Strategy { get; init; }
     public required uint Seed { get; init; }
     /// <summary>The liveness threshold the bug was found with (replay must use the same).</summary>

@@ -3,7 +3,7 @@ using Wireless.Checking.MemoryModel;
 namespace Wireless.Checking.Exploration;
 
 /// <summary>How to explore: the budget (iterations and wall-clock seconds, whichever ends first), the strategy,
-/// the seed, the seeded-bug variant and where to write traces.</summary>
+/// the seed, the seeded-bug variant, the memory model, the conformance check and where to write traces.</summary>
 public sealed record ExploreOptions
 {
     public int Iterations { get; init; } = 1000;
@@ -15,6 +15,10 @@ public sealed record ExploreOptions
     public OrderingVariant? Ordering { get; init; }
     /// <summary>Explore with the release/acquire memory model and race detection (else sequentially consistent).</summary>
     public bool MemoryModel { get; init; } = true;
+    /// <summary>Replay each workload run's labelled actions against the protocol model (C1, spec/SPEC.md §7).</summary>
+    public bool Conformance { get; init; } = true;
+    /// <summary>The runtime under test: the wireless runtime or the wired baseline (<see cref="RuntimeKinds"/>).</summary>
+    public string Runtime { get; init; } = RuntimeKinds.Wireless;
     public string TraceFolder { get; init; } = "coyote-traces";
 
     public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];

@@ -6,8 +6,9 @@ using Wireless.Checking.Scenarios;
 namespace Wireless.Checking.Exploration;
 
 /// <summary>
-/// Explores one scenario under Coyote: iterations of the runtime's own code with the specification monitors on,
-/// until the budget ends or a bug is found; a bug is saved as a <see cref="BugTrace"/>.
+/// Explores one scenario under Coyote: iterations of the runtime's own code with the specification monitors on (and
+/// the conformance check, if asked for and the model can represent the scenario), until the budget ends or a bug is
+/// found; a bug is saved as a <see cref="BugTrace"/>.
 /// </summary>
 public static class Explorer
 {
@@ -15,7 +16,9 @@ public static class Explorer
     {
         if (options.Ordering is not null && !options.MemoryModel)
             throw new ArgumentException($"the ordering variant '{options.Ordering.Name}' needs the memory model");
-        var iteration = new Iteration(scenario, options.Variant, record: false, options.MemoryModel, options.Ordering);
+        if (options.Runtime != RuntimeKinds.Wireless && (options.Variant != Bug.None || options.Ordering is not null))
+            throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; the {options.Runtime} runtime runs without them");
+        var iteration = new Iteration(scenario, options.Variant, record: false, options.MemoryModel, options.Ordering, options.Conformance, options.Runtime);
         var configuration = CoyoteSettings.ForExploration(options);
         using var engine = TestingEngine.Create(configuration, iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
@@ -53,6 +56,8 @@ public static class Explorer
                 DagJson = scenario.DagJson,
                 Variant = VariantName(options.Variant, options.Ordering),
                 MemoryModel = options.MemoryModel,
+                Runtime = options.Runtime,
+                Conformance = iteration.ChecksConformance,
                 Strategy = options.Strategy,
                 Seed = options.Seed,
                 LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
@@ -61,7 +66,8 @@ public static class Explorer
                 CoyoteTrace = engine.ReproducibleTrace,
             }.Save(tracePath);
         }
-        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath);
+        var checks = iteration.ChecksConformance ? $"{scenario.Properties}, C1" : scenario.Properties;
+        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped);
     }
 
     /// <summary>A name safe on every file system ("random:9:14" becomes "random-9-14").</summary>

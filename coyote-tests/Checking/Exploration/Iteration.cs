@@ -4,28 +4,57 @@ using Wireless.Checking.Scenarios;
 using Wireless.Checking.Seam;
 using Wireless.Memory;
 using Wireless.Verification;
+using ModelConfig = Wireless.Spec.Model.ModelConfig;
 
 namespace Wireless.Checking.Exploration;
 
 /// <summary>
 /// The body of one Coyote iteration of a workload scenario: run the checked runtime on the scenario's workload with
-/// the specification monitors on, then check the end state: no runtime error, every task completed once (S1), the
-/// output equals the sequential reference (S5).
+/// the specification monitors on (and, with <paramref name="conformance"/>, the conformance monitor: the run's labelled
+/// actions must be a run of the protocol model), then check the end state: no runtime error, every task completed once
+/// (S1), the model can complete too (C1), the output equals the sequential reference (S5).
 /// </summary>
-public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool memoryModel = false, OrderingVariant? ordering = null)
+/// <remarks>
+/// <paramref name="runtime"/> picks the runtime under test: the wireless runtime, or the wired baseline it replaced
+/// (same ring, device, queues, gate and seam; its events feed the same monitors). The protocol model is of the wireless
+/// design, so conformance is checked for the wireless runtime only.
+/// </remarks>
+public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool memoryModel = false, OrderingVariant? ordering = null,
+    bool conformance = false, string runtime = RuntimeKinds.Wireless)
 {
+    /// <summary>The most model states the conformance check explores for one observation before it is inconclusive.</summary>
+    public const int ConformanceMaxStates = 2_000_000;
+
     private readonly RuntimeConfig _config = scenario.CheckedConfig(bugs);
     private ReferenceResult? _reference;
+    private ModelConfig? _model;
+    private ConformanceMonitor? _conformance;
+
+    /// <summary>
+    /// Why the conformance check was asked for but left out (the model cannot represent the scenario), or null. Known
+    /// once the first iteration ran.
+    /// </summary>
+    public string? ConformanceSkipped { get; private set; }
+
+    /// <summary>True if the conformance check runs in this scenario's iterations (known once the first one ran).</summary>
+    public bool ChecksConformance => _model is not null;
 
     /// <summary>The last iteration's recorded steps (when recording).</summary>
     public IReadOnlyList<TraceStep> LastSteps { get; private set; } = [];
 
     public long LastStepCount { get; private set; }
 
-    /// <summary>Where the incomplete tasks of the last iteration were when it stopped (empty for the gate scenario).</summary>
-    public string DescribeLastState() => _lastRuntime?.DescribeStall() ?? "";
+    /// <summary>
+    /// Where the incomplete tasks of the last iteration were when it stopped (empty for the gate scenario), and, after a
+    /// conformance mismatch, the model states the run could have been in.
+    /// </summary>
+    public string DescribeLastState()
+    {
+        var state = _lastRuntime?.DescribeStall() ?? "";
+        return _conformance?.Failure is { } failure ? $"{state.TrimEnd()}\nConformance (C1):\n{failure}" : state;
+    }
 
-    private WirelessRuntime<CheckedMemory>? _lastRuntime;
+    private RuntimeHost<CheckedMemory>? _lastRuntime;
 
     public void Run()
     {
@@ -48,25 +77,34 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         }
 
         var workload = scenario.Workload!();
-        // The reference runs outside the checked seam (it is sequential); computed once per exploration.
-        _reference ??= new SequentialExecutor(_config).Run(workload);
-        var runtime = new WirelessRuntime<CheckedMemory>(_config);
-        _lastRuntime = runtime;
-        var ring = runtime.Ring;
-        var monitor = new SpecMonitor(_reference.Structure, _config.FirstLocalId, id =>
+        if (_reference is null)
+        {
+            // The reference runs outside the checked seam (it is sequential); computed once per exploration, and with
+            // it the model configuration of the conformance check.
+            _reference = new SequentialExecutor(_config).Run(workload);
+            if (conformance) BuildModel();
+        }
+        var host = (RuntimeHost<CheckedMemory>)RuntimeKinds.Create<CheckedMemory>(runtime, _config);
+        _lastRuntime = host;
+        var ring = host.Ring;
+        Func<int, int[]> fanin = id =>
         {
             var slot = ring.SlotOf(id);
             return ring.FaninStripe(slot)[..ring.Descriptor(slot).FaninCount].ToArray();
-        });
+        };
+        var monitor = new SpecMonitor(_reference.Structure, _config.FirstLocalId, fanin);
+        _conformance = _model is null ? null : new ConformanceMonitor(_model, _config, fanin, ConformanceMaxStates);
         var orchestrator = _config.WantedThreads - 1;
-        var run = CheckRun.Begin(monitor, record, runtime.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}", memoryModel, ordering);
+        var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}", memoryModel, ordering,
+            _conformance);
         ProgressMonitor.Register();
         try
         {
-            var result = runtime.Run(workload);
+            var result = host.Run(workload);
             ProgressMonitor.NotifyFinished();
             SpecMonitor.Check(result.Error is null, "E", $"the runtime reported an error: {result.Error}");
             monitor.CheckFinished();
+            _conformance?.CheckFinished();
             var mismatch = Verifier.Compare(_reference, result.Record, result.FinalGlobals);
             SpecMonitor.Check(mismatch is null, "S5", $"the output differs from the sequential reference: {mismatch}");
         }
@@ -74,6 +112,38 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         {
             LastSteps = run.Steps;
             LastStepCount = run.StepCount;
+        }
+    }
+
+    /// <summary>
+    /// Why conformance is not checked under the memory model: the model is sequentially consistent, and a load of the
+    /// weak model may read an older store (a flag poll that still sees "not completed" after the completion's label),
+    /// so the order in which labels happen is no longer a run of the model although the runtime is right.
+    /// </summary>
+    public const string NotUnderMemoryModel =
+        "the protocol model is sequentially consistent and a load under the memory model may read an older store, so the "
+        + "labels' order is not a run of the model; conformance is checked with --memory-model off";
+
+    /// <summary>The model configuration of the scenario, or why there is none (<see cref="ConformanceSkipped"/>).</summary>
+    private void BuildModel()
+    {
+        if (runtime != RuntimeKinds.Wireless)
+        {
+            ConformanceSkipped = $"the protocol model is of the wireless design, not of the {runtime} runtime";
+            return;
+        }
+        if (memoryModel)
+        {
+            ConformanceSkipped = NotUnderMemoryModel;
+            return;
+        }
+        try
+        {
+            _model = ConformanceMonitor.ModelOf(scenario.Name, _reference!.Structure, _config);
+        }
+        catch (ArgumentException e)
+        {
+            ConformanceSkipped = e.Message;
         }
     }
 }

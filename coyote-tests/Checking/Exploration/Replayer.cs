@@ -16,7 +16,7 @@ public static class Replayer
     {
         var scenario = trace.ResolveScenario();
         var (bugs, ordering) = Explorer.ParseVariants(trace.Variant);
-        var iteration = new Iteration(scenario, bugs, record: true, trace.MemoryModel, ordering);
+        var iteration = new Iteration(scenario, bugs, record: true, trace.MemoryModel, ordering, trace.Conformance, trace.Runtime);
         using var engine = TestingEngine.Create(CoyoteSettings.ForReplay(trace), iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
         if (!engine.IsTestRewritten())

@@ -2,7 +2,10 @@ using Wireless.Checking.Scenarios;
 
 namespace Wireless.Checking.Exploration;
 
-/// <summary>What exploring one scenario found.</summary>
+/// <summary>
+/// What exploring one scenario found: the budget used, the bug and its trace if any, the properties checked, and why
+/// the conformance check was left out if it was asked for and the model cannot represent the scenario.
+/// </summary>
 public sealed record ScenarioOutcome(
     Scenario Scenario,
     int Iterations,
@@ -10,7 +13,9 @@ public sealed record ScenarioOutcome(
     int MaxSteps,
     TimeSpan Elapsed,
     string? Bug,
-    string? TracePath)
+    string? TracePath,
+    string Checks,
+    string? ConformanceSkipped)
 {
     public double IterationsPerSecond => Iterations / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

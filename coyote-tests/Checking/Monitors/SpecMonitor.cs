@@ -81,8 +81,17 @@ public sealed class SpecMonitor
                 OnReclaimed(Index(id));
                 break;
         }
-        if (evt != SpecEvent.OrchestratorBlocked) ProgressMonitor.NotifyProgress();
+        if (IsProgress(evt)) ProgressMonitor.NotifyProgress();
     }
+
+    /// <summary>
+    /// The events that move the run forward: not a blocked orchestrator, and not the labels only the conformance check
+    /// reads, so liveness is judged on the same events with or without them (Classified, in particular, repeats for as
+    /// long as thread 0 re-polls a task with two unmet producers: spinning, not progress).
+    /// </summary>
+    private static bool IsProgress(SpecEvent evt)
+        => evt is not (SpecEvent.OrchestratorBlocked or SpecEvent.Stamped or SpecEvent.Unpinned or SpecEvent.Classified
+            or SpecEvent.Registered or SpecEvent.Readied);
 
     private void OnPublished(int c)
     {
@@ -123,7 +132,9 @@ public sealed class SpecMonitor
 
     private void OnWatermark(int w)
     {
-        Check(LocalId.Before(_watermark, w), "S4", $"the watermark moved backwards from {_watermark} to {w}");
+        Check(LocalId.Before(_watermark, w), "S4", w == _watermark
+            ? $"the watermark was advanced to {w} twice: two advances raced and one stored over the other"
+            : $"the watermark moved backwards from {_watermark} to {w}");
         for (var t = LocalId.Next(_watermark); LocalId.AtOrBefore(t, w); t = LocalId.Next(t))
         {
             var i = Index(t);

@@ -6,8 +6,8 @@ using Wireless.Memory;
 namespace Wireless.Checking.Seam;
 
 /// <summary>
-/// The state of one Coyote iteration: the step counter (also the logical clock), the specification monitor fed by the
-/// runtime's protocol events, the memory model (when on) with its race detector and its threads, the ordering
+/// The state of one Coyote iteration: the step counter (also the logical clock), the specification monitor and the
+/// conformance monitor (when on) fed by the runtime's protocol events, the memory model (when on) with its race detector and its threads, the ordering
 /// weakening of an ordering variant, and, when replaying, the recorded interleaving. Iterations run one at a time, so a
 /// static current instance is safe; <see cref="Begin"/> replaces it at the start of each.
 /// </summary>
@@ -21,9 +21,11 @@ public sealed class CheckRun
     private readonly List<ModelThread> _threads = [];
     private long _step;
 
-    private CheckRun(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf, bool memoryModel, OrderingVariant? weakening)
+    private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
+        bool memoryModel, OrderingVariant? weakening)
     {
         Monitor = monitor;
+        Conformance = conformance;
         _steps = record ? [] : null;
         _describe = describe;
         _roleOf = roleOf;
@@ -55,6 +57,9 @@ public sealed class CheckRun
 
     public SpecMonitor Monitor { get; }
 
+    /// <summary>The conformance monitor (C1), or null when the run is not checked against the protocol model.</summary>
+    public ConformanceMonitor? Conformance { get; }
+
     /// <summary>The memory model, or null for sequentially consistent exploration.</summary>
     public WeakMemory? Model { get; }
 
@@ -72,10 +77,10 @@ public sealed class CheckRun
 
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
-        bool memoryModel = false, OrderingVariant? weakening = null)
+        bool memoryModel = false, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null)
     {
         CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, record, describe, roleOf, memoryModel, weakening);
+        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, memoryModel, weakening);
     }
 
     public string? Describe(nint address) => _describe(address);
@@ -121,6 +126,7 @@ public sealed class CheckRun
         run._steps?.Add(new TraceStep(step, CheckedThread.CurrentName, null, "event", evt.ToString(), EventValue(evt, id, value)));
         if (evt == SpecEvent.GatePassed && value >= 0 && run._roleOf is { } roleOf) CheckedThread.RenameCurrent(roleOf((int)value));
         run.Monitor.Observe(evt, id, value);
+        run.Conformance?.Observe(evt, id, value, CheckedThread.Current.Id);
     }
 
     private static string EventValue(SpecEvent evt, int id, long value) => evt switch
@@ -133,6 +139,16 @@ public sealed class CheckRun
         SpecEvent.OrchestratorBlocked or SpecEvent.OrchestratorUnblocked => $"allocating task#{id}",
         SpecEvent.GatePassed => value >= 0 ? $"launched thread {id} survives with exec index {value}" : $"launched thread {id} leaves",
         SpecEvent.OrchestrationDone => $"{value} tasks submitted",
+        SpecEvent.Stamped => $"producer task#{id}, last consumer task#{value}",
+        SpecEvent.Unpinned => $"task#{id}",
+        SpecEvent.Classified => SpecEventValue.UnmetOf(value) switch
+        {
+            0 => $"task#{id}: ready",
+            1 => $"task#{id}: waits on task#{SpecEventValue.ProducerOf(value)}",
+            _ => $"task#{id}: 2+ unmet, back to the pending FIFO",
+        },
+        SpecEvent.Registered => $"task#{id} on the wake list of task#{value}",
+        SpecEvent.Readied => $"task#{id}",
         _ => $"id {id}, value {value}",
     };
 }

@@ -22,14 +22,18 @@ internal sealed class ReadyQueues<TMem> where TMem : struct, ISharedMemory
 
     public ReadyQueue<TMem> this[Shape shape] => _queues[(int)shape];
 
-    /// <summary>ReadyPush: puts a task whose producers all completed on its shape's ready queue.</summary>
-    public void Push(int localId)
+    /// <summary>
+    /// ReadyPush: puts a task whose producers all completed on its shape's ready queue. False if the queue overflowed
+    /// (an invariant violation: the run is failed).
+    /// </summary>
+    public bool Push(int localId)
     {
         ref var d = ref _ring.Descriptor(_ring.SlotOf(localId));
         TMem.AccessBuffer(ref d, 1, write: false, SpecAction.ReadyPush);
         var shape = d.Shape;
-        if (!_queues[(int)shape].TryPush(localId))
-            _status.Fail($"ready queue {shape} overflowed while pushing {_ring.NameOf(_ring.SlotOf(localId))}: more ready tasks than the window");
+        if (_queues[(int)shape].TryPush(localId)) return true;
+        _status.Fail($"ready queue {shape} overflowed while pushing {_ring.NameOf(_ring.SlotOf(localId))}: more ready tasks than the window");
+        return false;
     }
 
     public void Reset()

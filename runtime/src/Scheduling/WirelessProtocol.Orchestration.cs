@@ -23,6 +23,7 @@ internal sealed partial class WirelessProtocol<TMem>
             if (LocalId.Before(producer, alive)) return false;
             var old = TMem.Load(ref word, MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
             TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
+            TMem.Observe(SpecEvent.Stamped, producer, self);
             return true;
         }
         if (Has(Bug.UncheckedStamp))
@@ -31,6 +32,7 @@ internal sealed partial class WirelessProtocol<TMem>
             if (LocalId.Before(producer, alive)) return false;
             var old = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
             TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
+            TMem.Observe(SpecEvent.Stamped, producer, self);
             return true;
         }
 
@@ -42,7 +44,11 @@ internal sealed partial class WirelessProtocol<TMem>
             // AcqRel: decides against the reclaimer's retire CAS on the same word (one modification order), so
             // either we stamp first and reclamation waits for us, or the producer is reclaimed and we drop it.
             var observed = TMem.CompareExchange(ref word, LastConsumerWord.WithConsumer(current, self), current, MemoryOrder.AcqRel, SpecAction.StampLastConsumer);
-            if (observed == current) return true;
+            if (observed == current)
+            {
+                TMem.Observe(SpecEvent.Stamped, producer, self);
+                return true;
+            }
             current = observed;
         }
     }
@@ -81,7 +87,11 @@ internal sealed partial class WirelessProtocol<TMem>
             // SeqCst: the store side of a store-buffering pair with a reclaimer that read the pinned word: we then
             // try its lock (TryReclaim), it unlocks and re-checks; seq_cst guarantees one of us sees the other.
             var observed = TMem.CompareExchange(ref word, current & ~LastConsumerWord.Pinned, current, MemoryOrder.SeqCst, SpecAction.EndScope);
-            if (observed == current) return;
+            if (observed == current)
+            {
+                TMem.Observe(SpecEvent.Unpinned, task, 0);
+                return;
+            }
             current = observed;
         }
     }

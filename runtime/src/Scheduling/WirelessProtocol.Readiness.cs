@@ -29,6 +29,8 @@ internal sealed partial class WirelessProtocol<TMem>
             unmetProducer = producer;
             if (++unmet == 2) break;
         }
+        // The flag load that decided (none for a task without fanin) is the linearization point of Classify.
+        TMem.Observe(SpecEvent.Classified, localId, SpecEventValue.Classification(unmet, unmetProducer));
 
         switch (unmet)
         {
@@ -73,7 +75,11 @@ internal sealed partial class WirelessProtocol<TMem>
             // AcqRel: release publishes NextInWakeList to the completer's exchange (acquire); acquire also on
             // failure, which may return the sentinel (see remarks).
             var observed = TMem.CompareExchange(ref p.WakeListHead, consumerSlot, head, MemoryOrder.AcqRel, SpecAction.RegisterWake);
-            if (observed == head) return;
+            if (observed == head)
+            {
+                TMem.Observe(SpecEvent.Registered, consumer, producer);
+                return;
+            }
             head = observed;
         }
     }
@@ -81,6 +87,6 @@ internal sealed partial class WirelessProtocol<TMem>
     /// <summary>ReadyPush: puts a task whose producers all completed on its shape's ready queue.</summary>
     public void ReadyPush(int localId)
     {
-        _ready.Push(localId);
+        if (_ready.Push(localId)) TMem.Observe(SpecEvent.Readied, localId, 0);
     }
 }

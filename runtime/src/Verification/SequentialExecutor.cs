@@ -64,9 +64,17 @@ public sealed class SequentialExecutor : IOrchestrator
         return new ReferenceResult(_record, (int[])_memory.Global.Clone(), _structure, _faults.ToArray());
     }
 
-    public void BeginScope(ScopeMode mode = ScopeMode.Auto) => _scopes.Begin(mode);
+    public void BeginScope(ScopeMode mode = ScopeMode.Auto)
+    {
+        _scopes.Begin(mode);
+        _structure.RecordBeginScope(mode);
+    }
 
-    public void EndScope() => _scopes.End(static _ => { });
+    public void EndScope()
+    {
+        _scopes.End(static _ => { });
+        _structure.RecordEndScope();
+    }
 
     public TaskBuilder NewTask(Kernel kernel, Shape shape) => _builder.Reset(kernel, shape);
 
@@ -78,10 +86,10 @@ public sealed class SequentialExecutor : IOrchestrator
         ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: false, 0, _producers);
-        _structure.Record(index, task.Shape, isAlloc: false, _producers, _config.FirstLocalId);
         if (mode == ScopeMode.Manual) _manualReads.Record(task, index, _config.FirstLocalId);
-
         var block = OutputLayout.BlockLength(task);
+        _structure.Record(index, task.Shape, isAlloc: false, hasHeapOutput: block > 0, _producers, _config.FirstLocalId);
+
         AllocateBlock(block, self, task.Describe(), out var offset);
         OutputLayout.Bind(task, offset, self);
         var inserted = 0;
@@ -108,8 +116,9 @@ public sealed class SequentialExecutor : IOrchestrator
         var self = TakeId("alloc_tensors");
         var index = LocalId.Distance(_config.FirstLocalId, self);
         _producers.Clear();
-        _structure.Record(index, Shape.AIC, isAlloc: true, _producers, _config.FirstLocalId);
-        AllocateBlock(OutputLayout.BlockLength(lengths), self, "alloc_tensors", out var offset);
+        var block = OutputLayout.BlockLength(lengths);
+        _structure.Record(index, Shape.AIC, isAlloc: true, hasHeapOutput: block > 0, _producers, _config.FirstLocalId);
+        AllocateBlock(block, self, "alloc_tensors", out var offset);
         OutputLayout.Bind(lengths, outputs, offset, self);
         for (var b = 0; b < lengths.Length; b++)
         {

@@ -33,7 +33,8 @@ internal sealed partial class WiredProtocol<TMem>
         // owner's lock was released before the ring advanced past it, which the orchestrator acquired.
         TMem.Store(ref s.FanoutLock, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
         TMem.Store(ref s.FanoutHead, -1, MemoryOrder.NonAtomic, SpecAction.PrepareTask);
-        TMem.Store(ref s.FanoutCount, pinned ? 1 : 0, MemoryOrder.NonAtomic, SpecAction.PrepareTask);
+        // Its own pin (released by its deferred release), and its scope's.
+        TMem.Store(ref s.FanoutCount, pinned ? 2 : 1, MemoryOrder.NonAtomic, SpecAction.PrepareTask);
         TMem.Store(ref s.FanoutRefcount, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
         TMem.Store(ref s.FaninRefcount, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
         TMem.Store(ref s.CompletedSubtasks, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);

@@ -5,8 +5,9 @@ namespace Wireless.Wired;
 internal sealed partial class WiredProtocol<TMem>
 {
     /// <summary>
-    /// The deferred release of a completed task (<c>on_task_release</c>): drops its pin on every producer, then checks
-    /// whether it can itself be consumed.
+    /// The deferred release of a completed task (<c>on_task_release</c>): drops its pin on every producer, then its
+    /// own pin (taken at PrepareTask), which kept it from being consumed, and its slot from being reused, while this
+    /// release still read the slot's fanin.
     /// </summary>
     public void Release(int localId)
     {
@@ -15,29 +16,28 @@ internal sealed partial class WiredProtocol<TMem>
         TMem.AccessBuffer(ref d, 1, write: false, SpecAction.Reclaim);
         var fanin = _ring.FaninStripe(slot);
         for (var i = 0; i < d.FaninCount; i++) ReleaseProducer(TMem.Load(ref fanin[i], MemoryOrder.NonAtomic, SpecAction.Reclaim));
-        CheckConsumed(slot);
-    }
-
-    /// <summary><c>release_producer</c>: one pin on the producer is released.</summary>
-    private void ReleaseProducer(int producer)
-    {
-        var slot = _ring.SlotOf(producer);
-        // AcqRel: the releasing consumer's reads of the producer's outputs happen before the producer is consumed.
-        TMem.FetchAdd(ref Slot(slot).FanoutRefcount, 1, MemoryOrder.AcqRel, SpecAction.Reclaim);
-        CheckConsumed(slot);
+        ReleaseProducer(localId);
     }
 
     /// <summary>
-    /// <c>check_and_handle_consumed</c>: under the slot's lock, a COMPLETED task whose pins are all released becomes
-    /// CONSUMED; then the ring may advance.
+    /// <c>release_producer</c> and <c>check_and_handle_consumed</c> in one step under the slot's lock: one pin is
+    /// released, and a COMPLETED task whose pins are all released becomes CONSUMED; then the ring may advance.
     /// </summary>
-    private void CheckConsumed(int slot)
+    /// <remarks>
+    /// Dropping the pin and checking must be one step: once a pin is dropped outside the lock, another releaser may
+    /// consume the task and the ring reuse its slot, and a check made afterwards reads the next task's counts while
+    /// the orchestrator prepares them (a data race the memory model found; spec/BUGLOG.md).
+    /// </remarks>
+    private void ReleaseProducer(int producer)
     {
-        ref var s = ref Slot(slot);
+        ref var s = ref Slot(_ring.SlotOf(producer));
         Lock(ref s, SpecAction.Reclaim);
+        // Relaxed (refcount) and plain (count): written only under the lock, whose acquire orders every earlier
+        // releaser's reads of the producer's outputs before the producer is consumed.
+        var released = TMem.Load(ref s.FanoutRefcount, MemoryOrder.Relaxed, SpecAction.Reclaim) + 1;
+        TMem.Store(ref s.FanoutRefcount, released, MemoryOrder.Relaxed, SpecAction.Reclaim);
         var became = false;
-        // Acquire (refcount): pairs with every release's fetch_add. Count and state are stable under the lock.
-        if (TMem.Load(ref s.FanoutRefcount, MemoryOrder.Acquire, SpecAction.Reclaim) == TMem.Load(ref s.FanoutCount, MemoryOrder.NonAtomic, SpecAction.Reclaim))
+        if (released == TMem.Load(ref s.FanoutCount, MemoryOrder.NonAtomic, SpecAction.Reclaim))
         {
             // SeqCst: the store side of the store-buffering pair with the ring advance's unlock and re-check.
             became = TMem.CompareExchange(ref s.State, TaskState.Consumed, TaskState.Completed, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Completed;

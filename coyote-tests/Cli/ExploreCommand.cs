@@ -103,12 +103,6 @@ internal sealed class ExploreCommand : Command
         try
         {
             var (variant, ordering) = Explorer.ParseVariants(parseResult.GetValue(_variant));
-            var memoryModel = OnOff(parseResult.GetValue(_memoryModel), "--memory-model");
-            if (ordering is not null && !memoryModel)
-                throw new ArgumentException($"the ordering variant '{ordering.Name}' is only visible with --memory-model on");
-            var runtime = parseResult.GetValue(_runtime)!;
-            if (runtime != RuntimeKinds.Wireless && (variant != Bug.None || ordering is not null))
-                throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; explore the {runtime} runtime without --variant");
             options = new ExploreOptions
             {
                 Iterations = Positive(parseResult.GetValue(_iterations), "--iterations"),
@@ -117,11 +111,12 @@ internal sealed class ExploreCommand : Command
                 Seed = parseResult.GetValue(_seed),
                 Variant = variant,
                 Ordering = ordering,
-                MemoryModel = memoryModel,
+                MemoryModel = OnOff(parseResult.GetValue(_memoryModel), "--memory-model"),
                 Conformance = OnOff(parseResult.GetValue(_conformance), "--conformance"),
-                Runtime = runtime,
+                Runtime = parseResult.GetValue(_runtime)!,
                 TraceFolder = parseResult.GetValue(_traces)!,
             };
+            options.Validate();
             scenarios = Resolve(parseResult.GetValue(_target)!);
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException or IOException)

@@ -23,6 +23,15 @@ public sealed record ExploreOptions
 
     public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];
 
+    /// <summary>Throws <see cref="ArgumentException"/> for options that do not go together.</summary>
+    public void Validate()
+    {
+        if (Ordering is not null && !MemoryModel)
+            throw new ArgumentException($"the ordering variant '{Ordering.Name}' is only visible with --memory-model on");
+        if (Runtime != RuntimeKinds.Wireless && (Variant != Bug.None || Ordering is not null))
+            throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; explore the {Runtime} runtime without --variant");
+    }
+
     /// <summary>Steps a fair execution may spin without progress before it is a liveness bug.</summary>
     public const uint FairLivenessThreshold = 3000;
     /// <summary>Steps a priority-based strategy runs unfairly (a high-priority spinning thread may starve others).</summary>

@@ -14,10 +14,7 @@ public static class Explorer
 {
     public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress = null)
     {
-        if (options.Ordering is not null && !options.MemoryModel)
-            throw new ArgumentException($"the ordering variant '{options.Ordering.Name}' needs the memory model");
-        if (options.Runtime != RuntimeKinds.Wireless && (options.Variant != Bug.None || options.Ordering is not null))
-            throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; the {options.Runtime} runtime runs without them");
+        options.Validate();
         var iteration = new Iteration(scenario, options.Variant, record: false, options.MemoryModel, options.Ordering, options.Conformance, options.Runtime);
         var configuration = CoyoteSettings.ForExploration(options);
         using var engine = TestingEngine.Create(configuration, iteration.Run);

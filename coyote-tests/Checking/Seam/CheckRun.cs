@@ -7,9 +7,10 @@ namespace Wireless.Checking.Seam;
 
 /// <summary>
 /// The state of one Coyote iteration: the step counter (also the logical clock), the specification monitor and the
-/// conformance monitor (when on) fed by the runtime's protocol events, the memory model (when on) with its race detector and its threads, the ordering
-/// weakening of an ordering variant, and, when replaying, the recorded interleaving. Iterations run one at a time, so a
-/// static current instance is safe; <see cref="Begin"/> replaces it at the start of each.
+/// conformance monitor (when on) fed by the runtime's protocol events, the memory model (when on) with its race
+/// detector and its threads, the ordering weakening of an ordering variant, and, when replaying, the recorded
+/// interleaving. Iterations run one at a time, so a static current instance serves; <see cref="Begin"/> replaces it
+/// at the start of each, and a thread left over from an earlier iteration is stopped (<see cref="CurrentOrNull"/>).
 /// </summary>
 public sealed class CheckRun
 {

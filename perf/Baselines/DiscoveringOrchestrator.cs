@@ -139,7 +139,7 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
     private int TakeId(TaskBuilder? task)
     {
         if (LocalId.Distance(_config.FirstLocalId, _next) >= _taskCount)
-            throw new RuntimeErrorException($"{What(task)}: the workload submits more tasks than the {_taskCount} it declares");
+            throw new RuntimeErrorException($"{ProgramChecks.What(task)}: the workload submits more tasks than the {_taskCount} it declares");
         var id = _next;
         _next = LocalId.Next(_next);
         return id;
@@ -148,25 +148,14 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
     /// <summary>Allocates the task's output block (the reference's checks, then the ring) and returns its offset.</summary>
     private int AllocateBlock(long block, int self, TaskBuilder? task)
     {
-        if (block > _heap.Capacity) ProgramChecks.CheckBlockFits(block, _heap.Capacity, What(task));
+        ProgramChecks.CheckBlockFits(block, _heap.Capacity, task);
         if (_reuseHeap) _heap.ReleaseTo(_scopes.HasPinned ? _scopes.OldestPinnedHeapStart : _heap.Head);
         var start = _heap.BlockStart(block);
-        if (ScopeCannotFit(self, start + block)) ProgramChecks.CheckScopeFits(_scopes, self, start + block, _config.Window, _heap.Capacity, What(task));
+        ProgramChecks.CheckScopeFits(_scopes, self, start + block, _config.Window, _heap.Capacity, task);
         if (!_heap.Fits(start, start + block))
-            throw new RuntimeErrorException($"{What(task)}: the heap arena of {_heap.Capacity} elements is full (size it for the whole run)");
+            throw new RuntimeErrorException($"{ProgramChecks.What(task)}: the heap arena of {_heap.Capacity} elements is full (size it for the whole run)");
         _heap.Commit(start, start + block);
         if (block > 0) _scopes.Pin(self, start);
         return HeapRing.Position(start, _heap.Capacity);
     }
-
-    /// <summary>
-    /// The condition under which <see cref="ProgramChecks.CheckScopeFits"/> throws, tested first so that the error
-    /// text (which allocates) is built only for the error.
-    /// </summary>
-    private bool ScopeCannotFit(int self, long heapHead)
-        => _scopes.HasPinned
-           && (LocalId.Distance(_scopes.OldestPinned, self) >= _config.Window || heapHead - _scopes.OldestPinnedHeapStart > _heap.Capacity);
-
-    /// <summary>Names a submission in an error message; built only when an error is reported (it allocates).</summary>
-    private static string What(TaskBuilder? task) => task is null ? "alloc_tensors" : task.Describe();
 }

@@ -8,15 +8,16 @@ namespace Wireless.Perf;
 
 /// <summary>
 /// <c>bench</c>: runs the BenchmarkDotNet benchmarks of this assembly (<c>Benchmarks/</c>); every other argument goes
-/// to BenchmarkDotNet (<c>--filter</c>, <c>--job</c>, <c>--list</c>, ...). Prints the build it measures before and
-/// after, and, after the workload benchmarks, the speedups of the wireless runtime per workload with their
-/// geometric means.
+/// to BenchmarkDotNet (<c>--filter</c>, <c>--list</c>, <c>--iterationCount</c>, ...). Without a filter or a list
+/// option it runs every benchmark (<c>--filter *</c>) instead of BenchmarkDotNet's interactive menu. Prints the build
+/// it measures before and after, and, after the workload benchmarks, the speedups of the wireless runtime per
+/// workload with their geometric means.
 /// </summary>
 internal sealed class BenchCommand : Command
 {
     public BenchCommand()
         : base("bench", "Runs the BenchmarkDotNet benchmarks; every further argument is passed to BenchmarkDotNet, e.g. "
-            + "--filter '*WorkloadBenchmarks*', --job short (or dry), --list flat, --anyCategories. Results go to "
+            + "--filter '*WorkloadBenchmarks*' (default: '*', every benchmark), --iterationCount 20, --list flat. Results go to "
             + "BenchmarkDotNet.Artifacts/results (GitHub markdown and CSV). After the workload benchmarks it prints the "
             + "speedups of wireless over wired, TPL and sequential per workload and their geometric means. "
             + "Exit code: 0 if every benchmark ran, 1 if one failed (an exception, a wrong output) or did not run.")
@@ -25,8 +26,12 @@ internal sealed class BenchCommand : Command
         SetAction(parseResult => Execute(parseResult.UnmatchedTokens.ToArray(), parseResult.InvocationConfiguration.Output));
     }
 
+    /// <summary>BenchmarkDotNet options that select benchmarks; without one, BenchmarkDotNet would ask interactively.</summary>
+    private static readonly string[] SelectingOptions = ["--filter", "-f", "--list", "--allCategories", "--anyCategories", "--attribute", "-a"];
+
     private static int Execute(string[] args, TextWriter output)
     {
+        if (!args.Any(a => SelectingOptions.Contains(a, StringComparer.OrdinalIgnoreCase))) args = ["--filter", "*", .. args];
         output.WriteLine($"// Build: {BuildInfo.Describe()}");
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create()).ToArray();
         foreach (var summary in summaries.Where(s => s.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(WorkloadBenchmarks))))

@@ -20,7 +20,7 @@ traces=$(mktemp -d)
 trap 'rm -rf "$traces"' EXIT
 
 # The summary table of an exploration: "scenario iterations it/s steps/it" per line.
-summary() { awk '/^  scenario  iterations/ {t = 1; next} t && NF >= 5 && $2 ~ /^[0-9,]+$/ {gsub(",", "", $2); gsub(",", "", $3); gsub(",", "", $4); print $1, $2, $3, $4}'; }
+summary() { awk '/^  scenario +iterations/ {t = 1; next} t && NF >= 5 && $2 ~ /^[0-9,]+$/ {gsub(",", "", $2); gsub(",", "", $3); gsub(",", "", $4); print $1, $2, $3, $4}'; }
 
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --memory-model on --traces "$traces" | summary > "$traces/on.txt" || true
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --memory-model off --traces "$traces" | summary > "$traces/off.txt" || true
@@ -41,7 +41,7 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
     done
     echo
     echo "Time to the first bug of each seeded variant (\`explore <scenario> --variant <v> --iterations 500\`, the case of its test):"
-    echo "wall time of the whole command, process start (about 1 s) included; exploration time = iterations ÷ it/s."
+    echo "wall time of the whole command, process start included; exploration time = iterations ÷ it/s (NA where the printed rate rounds to 0)."
     echo
     echo "| variant | scenario | memory model | first bug in iteration | exploration time (s) | wall time (s) | property |"
     echo "| --- | --- | --- | ---: | ---: | ---: | --- |"

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace Wireless.Perf;
 
-/// <summary>Entry point: the <c>run</c> and <c>list</c> commands.</summary>
+/// <summary>Entry point: the <c>run</c>, <c>list</c> and <c>bench</c> commands.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -15,6 +15,9 @@ public static class Program
         {
             new RunCommand(),
             new ListCommand(),
+            new BenchCommand(),
+            new ReportCommand(),
+            new AllocCommand(),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)

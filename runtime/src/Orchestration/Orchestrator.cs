@@ -63,14 +63,23 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
     public int NextLocalId => _next;
 
     /// <summary>What the orchestrator is waiting for, if it is blocked (for stall diagnostics).</summary>
-    public string? WaitingFor { get; private set; }
+    /// <remarks>Built when read, from what <see cref="Allocate"/> noted when it blocked, so that blocking allocates nothing.</remarks>
+    public string? WaitingFor => _blockedTask is not { } self ? null
+        : _blockedOnSlot ? $"a slot for task#{self} (window {_config.Window}: needs last_task_alive > {LocalId.Add(self, -_config.Window)})"
+        : $"{_blockedBlock} heap elements for task#{self}";
+
+    // What Allocate waits for: a slot (or else heap) for task _blockedTask, null when not blocked. Orchestrator-private;
+    // read by stall diagnostics only once the run's threads stopped.
+    private int? _blockedTask;
+    private bool _blockedOnSlot;
+    private long _blockedBlock;
 
     public void Reset(DeviceMemory memory, int taskLimit)
     {
         _memory = memory;
         _limit = taskLimit;
         _next = _foldedAlive = _config.FirstLocalId;
-        WaitingFor = null;
+        _blockedTask = null;
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
@@ -110,7 +119,7 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         var block = OutputLayout.BlockLength(task);
-        var self = Allocate(block, task.Describe(), out var blockStart);
+        var self = Allocate(block, task, out var blockStart);
         var slot = _ring.SlotOf(self);
 
         // Acquire: pairs with the reclaimer's release; entries of producers before it are retired.
@@ -136,7 +145,7 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
     {
         ThrowIfAborted();
         var block = OutputLayout.BlockLength(lengths);
-        var self = Allocate(block, "alloc_tensors", out var blockStart);
+        var self = Allocate(block, null, out var blockStart);
         var slot = _ring.SlotOf(self);
         var index = LocalId.Distance(_config.FirstLocalId, self);
         OutputLayout.Bind(lengths, outputs, HeapRing.Position(blockStart, _heap.Capacity), self);
@@ -165,14 +174,14 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
     /// has room for the output block, waiting for reclamation (back-pressure). A wait that can never end, because
     /// an open scope pins what it waits for, fails at once instead.
     /// </summary>
-    private int Allocate(long block, string what, out long blockStart)
+    private int Allocate(long block, TaskBuilder? task, out long blockStart)
     {
         var self = _next;
         if (LocalId.Distance(_config.FirstLocalId, self) >= _limit)
-            throw new RuntimeErrorException($"{what}: the workload submits more tasks than the {_limit} it declares");
-        ProgramChecks.CheckBlockFits(block, _heap.Capacity, what);
+            throw new RuntimeErrorException($"{ProgramChecks.What(task)}: the workload submits more tasks than the {_limit} it declares");
+        ProgramChecks.CheckBlockFits(block, _heap.Capacity, task);
         blockStart = _heap.BlockStart(block);
-        ProgramChecks.CheckScopeFits(_scopes, self, blockStart + block, _config.Window, _heap.Capacity, what);
+        ProgramChecks.CheckScopeFits(_scopes, self, blockStart + block, _config.Window, _heap.Capacity, task);
 
         var blocked = false;
         var spins = 0;
@@ -186,9 +195,9 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
             if (!blocked)
             {
                 blocked = true;
-                WaitingFor = LocalId.Distance(alive, self) >= _config.Window
-                    ? $"a slot for task#{self} (window {_config.Window}: needs last_task_alive > {LocalId.Add(self, -_config.Window)})"
-                    : $"{block} heap elements for task#{self}";
+                _blockedTask = self;
+                _blockedOnSlot = LocalId.Distance(alive, self) >= _config.Window;
+                _blockedBlock = block;
                 TMem.Observe(SpecEvent.OrchestratorBlocked, self, 0);
             }
             ThrowIfAborted();
@@ -196,7 +205,7 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         }
         if (blocked)
         {
-            WaitingFor = null;
+            _blockedTask = null;
             TMem.Observe(SpecEvent.OrchestratorUnblocked, self, 0);
         }
         _heap.Commit(blockStart, blockStart + block);

@@ -34,11 +34,17 @@ internal static class ProgramChecks
         }
     }
 
+    /// <summary>
+    /// Names a submission in an error message: <paramref name="task"/>, or an <c>alloc_tensors</c> task for null.
+    /// Called only to build an error (it allocates), so that a submission that passes its checks allocates nothing.
+    /// </summary>
+    public static string What(TaskBuilder? task) => task?.Describe() ?? "alloc_tensors";
+
     /// <summary>An output block must fit in the heap at all.</summary>
-    public static void CheckBlockFits(long block, int heapCapacity, string what)
+    public static void CheckBlockFits(long block, int heapCapacity, TaskBuilder? task)
     {
         if (block > heapCapacity)
-            throw new RuntimeErrorException($"{what} needs {block} heap elements for its outputs but the heap holds {heapCapacity}");
+            throw new RuntimeErrorException($"{What(task)} needs {block} heap elements for its outputs but the heap holds {heapCapacity}");
     }
 
     /// <summary>
@@ -46,15 +52,15 @@ internal static class ProgramChecks
     /// ends, so a new task more than a window after it, or a heap head more than the heap after its buffers, waits
     /// forever.
     /// </summary>
-    public static void CheckScopeFits(ScopeStack scopes, int newTask, long newHeapHead, int window, int heapCapacity, string what)
+    public static void CheckScopeFits(ScopeStack scopes, int newTask, long newHeapHead, int window, int heapCapacity, TaskBuilder? task)
     {
         if (!scopes.HasPinned) return;
         var oldest = scopes.OldestPinned;
         if (LocalId.Distance(oldest, newTask) >= window)
             throw new RuntimeErrorException(
-                $"scope deadlock: {what} needs the slot of task#{oldest}, which an open scope pins; a scope may span at most the window ({window} tasks)");
+                $"scope deadlock: {What(task)} needs the slot of task#{oldest}, which an open scope pins; a scope may span at most the window ({window} tasks)");
         if (newHeapHead - scopes.OldestPinnedHeapStart > heapCapacity)
             throw new RuntimeErrorException(
-                $"scope deadlock: {what} needs heap that task#{oldest}'s open scope pins; the buffers allocated since it exceed the heap ({heapCapacity} elements)");
+                $"scope deadlock: {What(task)} needs heap that task#{oldest}'s open scope pins; the buffers allocated since it exceed the heap ({heapCapacity} elements)");
     }
 }

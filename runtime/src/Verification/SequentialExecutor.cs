@@ -80,7 +80,7 @@ public sealed class SequentialExecutor : IOrchestrator
 
     public TaskId Submit(TaskBuilder task)
     {
-        var self = TakeId(task.Describe());
+        var self = TakeId(task);
         var index = LocalId.Distance(_config.FirstLocalId, self);
         var mode = _scopes.Mode;
         ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
@@ -90,7 +90,7 @@ public sealed class SequentialExecutor : IOrchestrator
         var block = OutputLayout.BlockLength(task);
         _structure.Record(index, task.Shape, isAlloc: false, hasHeapOutput: block > 0, _producers, _config.FirstLocalId);
 
-        AllocateBlock(block, self, task.Describe(), out var offset);
+        AllocateBlock(block, self, task, out var offset);
         OutputLayout.Bind(task, offset, self);
         var inserted = 0;
         if (DependencyDiscovery.HasInserts(task, mode)) DependencyDiscovery.TryInsert(task, self, _tensorMap, ref inserted);
@@ -113,12 +113,12 @@ public sealed class SequentialExecutor : IOrchestrator
 
     public TaskId AllocTensors(ReadOnlySpan<int> lengths, Span<Tensor> outputs)
     {
-        var self = TakeId("alloc_tensors");
+        var self = TakeId(null);
         var index = LocalId.Distance(_config.FirstLocalId, self);
         _producers.Clear();
         var block = OutputLayout.BlockLength(lengths);
         _structure.Record(index, Shape.AIC, isAlloc: true, hasHeapOutput: block > 0, _producers, _config.FirstLocalId);
-        AllocateBlock(block, self, "alloc_tensors", out var offset);
+        AllocateBlock(block, self, null, out var offset);
         OutputLayout.Bind(lengths, outputs, offset, self);
         for (var b = 0; b < lengths.Length; b++)
         {
@@ -128,22 +128,22 @@ public sealed class SequentialExecutor : IOrchestrator
         return new TaskId(self);
     }
 
-    private int TakeId(string what)
+    private int TakeId(TaskBuilder? task)
     {
         if (LocalId.Distance(_config.FirstLocalId, _next) >= _taskCount)
-            throw new RuntimeErrorException($"{what}: the workload submits more tasks than the {_taskCount} it declares");
+            throw new RuntimeErrorException($"{ProgramChecks.What(task)}: the workload submits more tasks than the {_taskCount} it declares");
         var id = _next;
         _next = LocalId.Next(_next);
         return id;
     }
 
     /// <summary>Allocates the task's output block; everything not pinned by an open scope is already retired.</summary>
-    private void AllocateBlock(long block, int self, string what, out int offset)
+    private void AllocateBlock(long block, int self, TaskBuilder? task, out int offset)
     {
-        ProgramChecks.CheckBlockFits(block, _heap.Capacity, what);
+        ProgramChecks.CheckBlockFits(block, _heap.Capacity, task);
         _heap.ReleaseTo(_scopes.HasPinned ? _scopes.OldestPinnedHeapStart : _heap.Head);
         var start = _heap.BlockStart(block);
-        ProgramChecks.CheckScopeFits(_scopes, self, start + block, _config.Window, _heap.Capacity, what);
+        ProgramChecks.CheckScopeFits(_scopes, self, start + block, _config.Window, _heap.Capacity, task);
         _heap.Commit(start, start + block);
         offset = HeapRing.Position(start, _heap.Capacity);
         if (block > 0) _scopes.Pin(self, start);

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Measures the checker's speed and writes perf/results/checker-speed.md (perf/README.md shows it after `perf -- report`):
+#   1. iterations/s of every Coyote scenario: `explore all --iterations N --seconds 0`, memory model on and off;
+#   2. time to the first bug of every seeded variant, in the scenario and memory model its test uses
+#      (the cases of coyote-tests/Tests/VariantTests.cs, read from that file): `explore <scenario> --variant <v>`.
+#
+#   perf/checker-speed.sh [iterations per scenario, default 100]       CONFIG=Debug perf/checker-speed.sh
+#
+# The checker runs the rewritten build of coyote-tests (Release unless CONFIG says otherwise); the benchmarks never do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+iterations=${1:-100}
+config=${CONFIG:-Release}
+out=perf/results/checker-speed.md
+mkdir -p perf/results
+dotnet build -c "$config" coyote-tests >/dev/null
+checker=(dotnet "coyote-tests/bin/$config/net10.0/Wireless.CoyoteTests.dll")
+traces=$(mktemp -d)
+trap 'rm -rf "$traces"' EXIT
+
+# The summary table of an exploration: "scenario iterations it/s steps/it" per line.
+summary() { awk '/^  scenario +iterations/ {t = 1; next} t && NF >= 5 && $2 ~ /^[0-9,]+$/ {gsub(",", "", $2); gsub(",", "", $3); gsub(",", "", $4); print $1, $2, $3, $4}'; }
+
+"${checker[@]}" explore all --iterations "$iterations" --seconds 0 --memory-model on --traces "$traces" | summary > "$traces/on.txt" || true
+"${checker[@]}" explore all --iterations "$iterations" --seconds 0 --memory-model off --traces "$traces" | summary > "$traces/off.txt" || true
+
+mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]*", *\(true\|false\) *},.*/\1 \2 \3/p' coyote-tests/Tests/VariantTests.cs)
+[ ${#cases[@]} -gt 0 ] || { echo "error: no variant cases found in coyote-tests/Tests/VariantTests.cs" >&2; exit 2; }
+
+{
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg), $config build, strategy random, seed 1;"
+    echo "$("${checker[@]}" explore chain --iterations 1 --seconds 0 | sed -n 's/^Code under test: \([^.]*\)\..*/code under test: \1/p')."
+    echo
+    echo "Exploration speed, \`explore all --iterations $iterations --seconds 0\` (iterations per second; steps = scheduling points per iteration):"
+    echo
+    echo "| scenario | it/s, memory model on | steps/it, on | it/s, memory model off | steps/it, off | off ÷ on |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    join <(sort "$traces/on.txt") <(sort "$traces/off.txt") | while read -r name _ on_rate on_steps _ off_rate off_steps; do
+        echo "| $name | $on_rate | $on_steps | $off_rate | $off_steps | $(awk -v a="$off_rate" -v b="$on_rate" 'BEGIN { printf (b > 0 ? "%.1f×" : "NA"), a / b }') |"
+    done
+    echo
+    echo "Time to the first bug of each seeded variant (\`explore <scenario> --variant <v> --iterations 500\`, the case of its test):"
+    echo "wall time of the whole command, process start included; exploration time = iterations ÷ it/s (NA where the printed rate rounds to 0)."
+    echo
+    echo "| variant | scenario | memory model | first bug in iteration | exploration time (s) | wall time (s) | property |"
+    echo "| --- | --- | --- | ---: | ---: | ---: | --- |"
+    for c in "${cases[@]}"; do
+        read -r variant scenario model <<< "$c"
+        mm=$([ "$model" = true ] && echo on || echo off)
+        start=$(date +%s.%N)
+        log=$("${checker[@]}" explore "$scenario" --variant "$variant" --iterations 500 --seconds 300 --memory-model "$mm" --traces "$traces" || true)
+        wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+        found=$(sed -n 's/.*BUG in iteration \([0-9,]*\): \[\([^]]*\)\].*/\1 \2/p' <<< "$log" | head -1)
+        row=$(summary <<< "$log" | head -1)
+        if [ -n "$found" ]; then
+            read -r iteration property <<< "$found"
+            rate=$(awk '{print $3}' <<< "$row")
+            explore=$(awk -v i="${iteration//,/}" -v r="$rate" 'BEGIN { printf (r > 0 ? "%.2f" : "NA"), i / r }')
+            echo "| $variant | $scenario | $mm | $iteration | $explore | $wall | $property |"
+        else
+            echo "| $variant | $scenario | $mm | not found in 500 | | $wall | |"
+        fi
+    done
+} > "$out"
+cat "$out"

@@ -47,6 +47,13 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => Defaults.Window,
     };
 
+    private readonly Option<int> _pollBudget = new("--poll-budget")
+    {
+        Description = "Wireless only: pending tasks scheduler thread 0 classifies per loop iteration (>= 1; the seed used 128).",
+        HelpName = "entries",
+        DefaultValueFactory = _ => Defaults.PollBudget,
+    };
+
     private readonly Option<string> _runtime = new("--runtime")
     {
         Description = "Which runtime: 'wireless' (PR #1107's polling-based readiness) or 'wired' (the fanout/refcount baseline it replaced).",
@@ -115,6 +122,7 @@ internal sealed class RunCommand : Command
         Add(_schedulers);
         Add(_clusters);
         Add(_window);
+        Add(_pollBudget);
         Add(_device);
         Add(_heap);
         Add(_timeout);
@@ -192,6 +200,7 @@ internal sealed class RunCommand : Command
             Schedulers = schedulers,
             Clusters = parseResult.GetValue(_clusters) ?? ClustersPerScheduler * schedulers,
             Window = parseResult.GetValue(_window),
+            PollBudget = parseResult.GetValue(_pollBudget),
             Device = Enum.Parse<DeviceMode>(parseResult.GetRequiredValue(_device), ignoreCase: true),
             HeapElements = parseResult.GetValue(_heap),
             TimeoutMilliseconds = parseResult.GetValue(_timeout),
@@ -216,6 +225,7 @@ internal sealed class RunCommand : Command
             ("Schedulers", $"{config.Schedulers} scheduler thread{(config.Schedulers == 1 ? "" : "s")} + 1 orchestrator thread"),
             ("Clusters", $"{config.Clusters} (x 1 AIC + 2 AIV = {Format.Count(3L * config.Clusters)} cores)"),
             ("Window", $"{Format.Count(config.Window)} slots, first local id {config.FirstLocalId.ToString(CultureInfo.InvariantCulture)}"),
+            ("Poll budget", runtime == RuntimeKinds.Wired ? "none (the wired runtime does not poll)" : $"{config.PollBudget} pending tasks per loop iteration"),
             ("Device", config.Device == DeviceMode.Zero ? "zero (kernels finish at once)" : "timed (kernels take their simulated duration)"),
             ("Heap", $"{Format.Count(config.HeapElements)} elements"),
             ("Launched CPUs", $"{string.Join(",", cpus)} ({cpus.Count} threads; the gate keeps {config.WantedThreads})"),

@@ -18,6 +18,7 @@ public sealed class ConformanceTests
     [InlineData("unchecked-stamp", "wide-fanin")]
     [InlineData("ignore-last-fanin", "chain")]
     [InlineData("double-wake", "chain")]
+    [InlineData("cursor-past-unmet", "diamond")]
     [InlineData("reclaim-ignores-consumer", "chain")]
     [InlineData("watermark-stall", "small-ring")]
     public async Task A_runtime_bug_leaves_the_model(string variant, string scenario)

@@ -26,6 +26,7 @@ public sealed class VariantTests
         { "unchecked-stamp",          "wide-fanin",             "S3", false },
         { "ignore-last-fanin",        "chain",                  "S2", false },
         { "double-wake",              "chain",                  "S1", false },
+        { "cursor-past-unmet",        "diamond",                "S2", false },
         { "reclaim-ignores-consumer", "chain",                  "S3", false },
         { "unbounded-watermark",      "chain",                  "S4", false },
         { "watermark-stall",          "small-ring",             "L1", false },

@@ -25,6 +25,7 @@ internal sealed class ResultsReport(string folder)
         WriteAllocations(md);
         WriteWindows(md);
         WriteSchedulers(md);
+        WritePollBudgets(md);
         WriteSeam(md);
         WriteTextFile(md, "checker-speed.md", "Checker speed", "");
         return plot;
@@ -121,6 +122,15 @@ internal sealed class ResultsReport(string folder)
         md.WriteLine("### Scheduler threads (SchedulerBenchmarks, paged-attention-case1)");
         md.WriteLine();
         WritePairs(md, csv, [("schedulers", "Schedulers"), ("device", "Device")], row => (csv.Text(row, "Device"), (int)csv.Number(row, "Schedulers")));
+    }
+
+    private void WritePollBudgets(TextWriter md)
+    {
+        var csv = Csv("PollBudgetBenchmarks");
+        if (csv is null) return;
+        md.WriteLine("### Poll budget (PollBudgetBenchmarks, zero device)");
+        md.WriteLine();
+        WritePairs(md, csv, [("workload", "Workload"), ("poll budget", "PollBudget")], row => (csv.Text(row, "Workload"), (int)csv.Number(row, "PollBudget")));
     }
 
     /// <summary>Wireless against wired per parameter combination (in <paramref name="order"/>): medians ± error, ns/task and the ratio.</summary>

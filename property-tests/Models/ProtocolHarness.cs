@@ -81,7 +81,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
     public bool Drain()
     {
         if (!_wiring.TryPop(out var id)) return false;
-        _protocol.Classify(id, _pending);
+        _protocol.Classify(PendingTask.Unclassified(id), _pending);
         return true;
     }
 

@@ -27,6 +27,7 @@ public sealed class ProtocolProperties(ITestOutputHelper output)
         { "reclaim-ignores-consumer",   5 },
         { "unbounded-watermark",        8 },
         { "watermark-stall",            6 },
+        { "cursor-past-unmet",          8 },
     };
 
     [Theory]

@@ -95,7 +95,7 @@ public static class QueuesUnderTest
                 value = 0;
                 return false;
             }
-            value = _fifo.Pop();
+            value = _fifo.Pop().Task;
             return true;
         }
 

@@ -57,4 +57,9 @@ public enum Bug
     /// (found by the property tests).
     /// </summary>
     MixHoldSentinel = 1 << 15,
+    /// <summary>
+    /// A pending task's re-poll resumes after its two watched unmet fanins instead of at the first: when one of them
+    /// completes, the other is skipped and the task can be readied while that producer still runs.
+    /// </summary>
+    CursorPastUnmet = 1 << 16,
 }

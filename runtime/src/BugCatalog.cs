@@ -22,6 +22,7 @@ public static class BugCatalog
         new(Bug.PlainLastConsumer, "plain-last-consumer", "reported", "last_consumer_local_id is stamped with a plain read-max-write: a data race with the reclaimer (memory model)"),
         new(Bug.ReclaimBeforeClose, "reclaim-before-close", "design", "a slot is reclaimed before its completer closed the wake list; the late exchange closes the next task's list"),
         new(Bug.MixHoldSentinel, "mix-hold-sentinel", "runtime", "a held MIX task is marked by the id int.MinValue, a valid id after the wrap; that task is forgotten (stall)"),
+        new(Bug.CursorPastUnmet, "cursor-past-unmet", "mutant", "a pending task's re-poll resumes past its two watched fanins; it can run before one of them"),
         new(Bug.WatermarkStall, "watermark-stall", "design", "the watermark walk stops at the completer's own id; after out-of-order completions it stalls and the orchestrator waits forever"),
     ];
 

@@ -65,7 +65,13 @@ public sealed record RuntimeConfig
     /// <summary>Seeded-bug variants (only honoured by instantiations that allow bugs).</summary>
     public Bug Bugs { get; init; }
 
-    public const int PollBudget = 128;
+    /// <summary>
+    /// Pending-FIFO entries scheduler thread 0 classifies per loop iteration (wireless only). The seed's 128 is the
+    /// default; 8 and 32 were measured no faster (perf/README.md, "Poll budget").
+    /// </summary>
+    public int PollBudget { get; init; } = DefaultPollBudget;
+
+    public const int DefaultPollBudget = 128;
     public const int DrainBatch = 30;
 
     public static int DefaultSchedulers => Math.Max(1, Environment.ProcessorCount - 1);
@@ -90,6 +96,7 @@ public sealed record RuntimeConfig
         if (WiringQueueCapacity < 2 || !BitOperations.IsPow2(WiringQueueCapacity))
             throw new ArgumentException($"wiring queue capacity must be a power of two >= 2 (got {WiringQueueCapacity})");
         if (TensorMapCapacity < 1) throw new ArgumentException($"TensorMap capacity must be >= 1 (got {TensorMapCapacity})");
+        if (PollBudget < 1) throw new ArgumentException($"poll budget must be >= 1 (got {PollBudget})");
         if (TimeoutMilliseconds < 0) throw new ArgumentException($"timeout must be >= 0 ms (got {TimeoutMilliseconds})");
         var cpus = EffectiveLaunchCpuIds;
         foreach (var cpu in cpus)

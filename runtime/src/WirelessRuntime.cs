@@ -19,11 +19,14 @@ public sealed class WirelessRuntime<TMem> : RuntimeHost<TMem> where TMem : struc
 {
     private readonly WirelessProtocol<TMem> _protocol;
     private readonly Orchestrator<TMem, WirelessOrchestratorHooks<TMem>> _orchestrator;
+    /// <summary>Scheduler thread 0's pending FIFO, allocated once: each run's thread 0 resets it.</summary>
+    private readonly PendingFifo _pending;
 
     public WirelessRuntime(RuntimeConfig config) : base(config)
     {
         _protocol = new WirelessProtocol<TMem>(Ring, config.Bugs);
         _orchestrator = new(config, Ring, _protocol.Status, new WirelessOrchestratorHooks<TMem>(_protocol), Wiring);
+        _pending = new PendingFifo(config.Window);
     }
 
     public override string Name => "wireless";
@@ -39,7 +42,7 @@ public sealed class WirelessRuntime<TMem> : RuntimeHost<TMem> where TMem : struc
 
     private protected override IScheduler CreateScheduler(int index, SimDevice<TMem> device)
     {
-        var hooks = new WirelessSchedulerHooks<TMem>(_protocol, index == 0 ? Wiring : null, index == 0 ? new PendingFifo(Config.Window) : null);
+        var hooks = new WirelessSchedulerHooks<TMem>(_protocol, index == 0 ? Wiring : null, index == 0 ? _pending : null, Config.PollBudget);
         return new SchedulerThread<TMem, WirelessSchedulerHooks<TMem>>(index, Config, Ring, _protocol.Ready, _protocol.Status, device, hooks);
     }
 }

@@ -75,6 +75,12 @@ public sealed class BenchmarkWiringTests
         RunEveryMethod(new WindowBenchmarks { Case = "random:7:3000@64" });
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(128)]
+    public void Poll_budget_benchmarks_run_once_and_verify(int budget)
+        => RunEveryMethod(new PollBudgetBenchmarks { Workload = "paged-attention-small1", PollBudget = budget });
+
     [Fact]
     public void Scheduler_benchmarks_run_once_and_verify()
     {

@@ -13,8 +13,8 @@ public sealed class PendingFifoTests
         Assert.Equal(0, fifo.Count);
         foreach (var id in new[] { int.MaxValue, int.MinValue, 0, -1 }) fifo.Push(id);
         Assert.Equal(4, fifo.Count);
-        Assert.Equal(int.MaxValue, fifo.Pop());
-        Assert.Equal(int.MinValue, fifo.Pop());
+        Assert.Equal(int.MaxValue, fifo.Pop().Task);
+        Assert.Equal(int.MinValue, fifo.Pop().Task);
         Assert.Equal(2, fifo.Count);
         Assert.Equal([0, -1], fifo.Snapshot());
     }
@@ -27,7 +27,7 @@ public sealed class PendingFifoTests
         var e = Assert.Throws<InvalidOperationException>(() => fifo.Push(4));
         Assert.Contains("pending FIFO overflow", e.Message);
         Assert.Equal(4, fifo.Count);
-        Assert.Equal(0, fifo.Pop());
+        Assert.Equal(0, fifo.Pop().Task);
         fifo.Push(4);
         Assert.Equal([1, 2, 3, 4], fifo.Snapshot());
     }
@@ -40,9 +40,9 @@ public sealed class PendingFifoTests
         for (var i = 0; i < 3; i++) fifo.Push(i);
         for (var step = 0; step < 10_000; step++)
         {
-            var id = fifo.Pop();
-            Assert.Equal(step % 3, id);
-            fifo.Push(id);
+            var task = fifo.Pop();
+            Assert.Equal(step % 3, task.Task);
+            fifo.Push(task);
         }
         Assert.Equal(3, fifo.Count);
         Assert.Equal([10_000 % 3, (10_000 + 1) % 3, (10_000 + 2) % 3], fifo.Snapshot());
@@ -59,6 +59,6 @@ public sealed class PendingFifoTests
         Assert.Empty(fifo.Snapshot());
         fifo.Push(3);
         fifo.Push(4);
-        Assert.Equal(3, fifo.Pop());
+        Assert.Equal(3, fifo.Pop().Task);
     }
 }

@@ -9,8 +9,25 @@ internal sealed partial class WirelessProtocol<TMem>
     /// Classify (scheduler thread 0): counts the task's unmet fanins with acquire loads of the completion flags and
     /// routes it: 0 → ready queue, exactly 1 → that producer's wake list, 2 or more → back to the pending FIFO.
     /// </summary>
-    public void Classify(int localId, PendingFifo pending)
+    /// <remarks>
+    /// The seed rescanned every fanin of every pending task on every visit. Here a task classified "2 or more" keeps
+    /// its first two unmet producers in its FIFO entry: while both flags still read 0 the full scan would decide the
+    /// same (the fanins before the first stay met, flags being monotonic while the consumer is live, and so do those
+    /// between the two), so the visit reads those two flags and nothing else. When either flag has turned, the scan
+    /// resumes at the first of them. The variant <c>cursor-past-unmet</c> resumes after the second instead, skipping
+    /// both: a task can be readied while one of them still runs.
+    /// </remarks>
+    public void Classify(in PendingTask task, PendingFifo pending)
     {
+        var localId = task.Task;
+        if (task.Watches && !HasCompleted(task.WatchA) && !HasCompleted(task.WatchB))
+        {
+            // The load of WatchB's flag decided, as it would have at the same point of a full scan.
+            TMem.Observe(SpecEvent.Classified, localId, SpecEventValue.Classification(2, task.WatchB));
+            pending.Push(task);
+            return;
+        }
+
         var slot = _ring.SlotOf(localId);
         ref var d = ref _ring.Descriptor(slot);
         TMem.AccessBuffer(ref d, 1, write: false, SpecAction.Classify);
@@ -20,12 +37,14 @@ internal sealed partial class WirelessProtocol<TMem>
 
         var unmet = 0;
         var unmetProducer = 0;
-        for (var i = 0; i < count; i++)
+        var firstUnmet = -1;
+        var firstProducer = 0;
+        var i = task.Watches ? task.FirstUnmet : 0;
+        for (; i < count; i++)
         {
             var producer = TMem.Load(ref fanin[i], MemoryOrder.NonAtomic, SpecAction.Classify);
-            // Acquire: pairs with the completer's release store of the flag, so once we see 1 the producer's
-            // outputs are visible to us and, through the ready queue, to whoever runs this task.
-            if (TMem.Load(ref _ring.Flag(_ring.SlotOf(producer)), MemoryOrder.Acquire, SpecAction.Classify) != 0) continue;
+            if (HasCompleted(producer)) continue;
+            if (unmet == 0) (firstUnmet, firstProducer) = (i, producer);
             unmetProducer = producer;
             if (++unmet == 2) break;
         }
@@ -41,10 +60,17 @@ internal sealed partial class WirelessProtocol<TMem>
                 RegisterWake(unmetProducer, localId);
                 break;
             default:
-                pending.Push(localId);
+                var resumeAt = Has(Bug.CursorPastUnmet) ? i + 1 : firstUnmet;
+                pending.Push(new PendingTask(localId, resumeAt, firstProducer, unmetProducer));
                 break;
         }
     }
+
+    /// <summary>Whether <paramref name="producer"/>'s completion flag is set.</summary>
+    private bool HasCompleted(int producer)
+        // Acquire: pairs with the completer's release store of the flag, so once we see 1 the producer's outputs are
+        // visible to us and, through the ready queue, to whoever runs this task.
+        => TMem.Load(ref _ring.Flag(_ring.SlotOf(producer)), MemoryOrder.Acquire, SpecAction.Classify) != 0;
 
     /// <summary>
     /// RegisterWake: pushes <paramref name="consumer"/> on <paramref name="producer"/>'s wake list with a CAS; if the

@@ -6,7 +6,7 @@ namespace Wireless.Scheduling;
 /// The wireless protocol's per-thread hooks: thread 0 drains the wiring queue into its private pending FIFO and
 /// classifies pending tasks; every thread completes tasks by the wireless rules (<see cref="WirelessProtocol{TMem}"/>).
 /// </summary>
-internal struct WirelessSchedulerHooks<TMem>(WirelessProtocol<TMem> protocol, SpscQueue<TMem>? wiring, PendingFifo? pending)
+internal struct WirelessSchedulerHooks<TMem>(WirelessProtocol<TMem> protocol, SpscQueue<TMem>? wiring, PendingFifo? pending, int pollBudget)
     : ISchedulerHooks where TMem : struct, ISharedMemory
 {
     /// <summary>DrainWiring: moves up to a batch of newly published tasks to the pending FIFO.</summary>
@@ -25,7 +25,7 @@ internal struct WirelessSchedulerHooks<TMem>(WirelessProtocol<TMem> protocol, Sp
     public readonly bool PollPending(out int visited)
     {
         var before = pending!.Count;
-        visited = Math.Min(before, RuntimeConfig.PollBudget);
+        visited = Math.Min(before, pollBudget);
         for (var i = 0; i < visited; i++) protocol.Classify(pending.Pop(), pending);
         return pending.Count < before;
     }

@@ -101,7 +101,7 @@ public struct FastMemory : ISharedMemory
     public static long NowNanoseconds()
         => (long)(Stopwatch.GetTimestamp() * (1_000_000_000.0 / Stopwatch.Frequency));
 
-    public static IRuntimeThread StartThread(string name, Action body) => OsThread.Start(name, body);
+    public static IRuntimeThread StartThread(string name, Action body) => AicpuThreads.Start(body);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Observe(SpecEvent evt, int id, long value) { }
@@ -131,23 +131,8 @@ public struct FastMemoryWithBugs : ISharedMemory
     public static void AccessBuffer<T>(ref T s, int c, bool w, SpecAction a) where T : unmanaged { }
     public static void SpinHint(int i, SpecAction a) => FastMemory.SpinHint(i, a);
     public static long NowNanoseconds() => FastMemory.NowNanoseconds();
-    public static IRuntimeThread StartThread(string name, Action body) => OsThread.Start(name, body);
+    public static IRuntimeThread StartThread(string name, Action body) => AicpuThreads.Start(body);
     public static void Observe(SpecEvent evt, int id, long value) { }
 }
 
 /// <summary>A background OS thread.</summary>
-internal sealed class OsThread : IRuntimeThread
-{
-    private readonly Thread _thread;
-
-    private OsThread(Thread thread) => _thread = thread;
-
-    public static OsThread Start(string name, Action body)
-    {
-        var thread = new Thread(() => body()) { Name = name, IsBackground = true };
-        thread.Start();
-        return new OsThread(thread);
-    }
-
-    public void Join() => _thread.Join();
-}

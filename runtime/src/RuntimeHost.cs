@@ -67,7 +67,7 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
     private MemoryMap _map = new();
     private IScheduler[] _schedulers = [];
 
-    /// <summary>Names a shared location of this runtime's current run by address (for checker traces), or null.</summary>
+    /// <summary>Names a shared location of this runtime's current run by address (checked builds, for traces), or null.</summary>
     public string? DescribeAddress(nint address) => _map.Describe(address);
 
     internal TaskRing Ring => _ring;
@@ -87,16 +87,20 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
         memory.ResetGlobals();
         record.Clear();
         var device = new SimDevice<TMem>(_config, _ring, memory, record);
-        _map = new MemoryMap();
-        RegisterProtocol(_map);
-        _wiring.Register(_map, "wiring_queue");
-        _gate.Register(_map);
-        device.Register(_map);
-        _map.Add("claimed_exec", _claimedExec);
-        _map.Add("heap", memory.Heap);
-        _map.Add("global", memory.Global);
-        _map.Add("digests", record.Digests);
-        _map.Add("run_counts", record.RunCounts);
+        if (TMem.IsChecked)
+        {
+            // Names of the shared locations, for checker traces only (an unchecked run has no one to ask).
+            _map = new MemoryMap();
+            RegisterProtocol(_map);
+            _wiring.Register(_map, "wiring_queue");
+            _gate.Register(_map);
+            device.Register(_map);
+            _map.Add("claimed_exec", _claimedExec);
+            _map.Add("heap", memory.Heap);
+            _map.Add("global", memory.Global);
+            _map.Add("digests", record.Digests);
+            _map.Add("run_counts", record.RunCounts);
+        }
         var schedulers = new IScheduler[_config.Schedulers];
         for (var i = 0; i < schedulers.Length; i++) schedulers[i] = CreateScheduler(i, device);
         _schedulers = schedulers;

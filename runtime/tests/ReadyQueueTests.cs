@@ -80,6 +80,33 @@ public sealed class ReadyQueueTests
         Assert.False(q.TryPush(4));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(21)]
+    public void Reset_after_any_number_of_pushes_gives_a_fresh_queue(int pushes)
+    {
+        var q = new ReadyQueue<FastMemory>(8);
+        for (var i = 0; i < pushes; i++)
+        {
+            Assert.True(q.TryPush(i));
+            if (i % 2 == 1 || i >= 6) Assert.True(q.TryPop(out _));
+        }
+        q.Reset();
+        Assert.Empty(q.Snapshot());
+        for (var i = 0; i < 8; i++) Assert.True(q.TryPush(100 + i));
+        Assert.False(q.TryPush(108));
+        Assert.Equal(Enumerable.Range(100, 8), q.Snapshot());
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.True(q.TryPop(out var v));
+            Assert.Equal(100 + i, v);
+        }
+        Assert.False(q.TryPop(out _));
+    }
+
     [Fact]
     public void Many_producers_and_consumers_pop_every_pushed_value_exactly_once()
     {

@@ -34,13 +34,23 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
         _cells = GC.AllocateArray<Cell>(capacity, pinned: true);
         _control = GC.AllocateArray<QueueControl>(1, pinned: true);
         _mask = capacity - 1;
-        Reset();
+        InitializeCells(capacity);
     }
 
+    /// <summary>
+    /// Empties the queue between runs (no thread uses it). Only the cells of positions claimed since the last reset
+    /// changed, so only those are re-initialized: a short run does not pay for a window-sized queue.
+    /// </summary>
     public void Reset()
     {
-        for (var i = 0; i < _cells.Length; i++) _cells[i] = new Cell { Sequence = i };
+        var claimed = (uint)Ctl.Head;
+        InitializeCells(claimed >= (uint)_cells.Length ? _cells.Length : (int)claimed);
         _control[0] = default;
+    }
+
+    private void InitializeCells(int count)
+    {
+        for (var i = 0; i < count; i++) _cells[i] = new Cell { Sequence = i };
     }
 
     private ref QueueControl Ctl => ref MemoryMarshal.GetArrayDataReference(_control);

@@ -62,8 +62,9 @@ internal sealed class RunCommand : Command
 
     private readonly Option<string> _device = new("--device")
     {
-        Description = "When a simulated core finishes a kernel: 'zero' at once (measures pure runtime overhead), "
-            + "'timed' after the kernel's simulated duration on a monotonic clock.",
+        Description = "When a simulated core finishes a kernel: 'zero' at once (the kernels' real work plus the runtime), "
+            + "'timed' after the kernel's simulated duration on a monotonic clock, 'empty' at once with kernels that do no work "
+            + "(the runtime alone; verification then checks only that each task ran once).",
         DefaultValueFactory = _ => Defaults.Device.ToString().ToLowerInvariant(),
     };
 
@@ -107,6 +108,14 @@ internal sealed class RunCommand : Command
         CustomParser = ParseVariants,
     };
 
+    private readonly Option<int> _warmup = new("--warmup")
+    {
+        Description = "Runs before the reported one, on the same runtime, so the reported run and its profile are of jitted, "
+            + "warm code (>= 0; each warm-up run is verified too).",
+        HelpName = "runs",
+        DefaultValueFactory = _ => 0,
+    };
+
     private readonly Option<bool> _noProfile = new("--no-profile")
     {
         Description = "Do not time the scheduler loop phases (iteration and task counters are still reported).",
@@ -129,8 +138,9 @@ internal sealed class RunCommand : Command
         Add(_firstLocalId);
         Add(_cpus);
         Add(_variant);
+        Add(_warmup);
         Add(_noProfile);
-        _device.AcceptOnlyFromAmong("zero", "timed");
+        _device.AcceptOnlyFromAmong("zero", "timed", "empty");
         _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
         SetAction(Execute);
     }
@@ -144,6 +154,7 @@ internal sealed class RunCommand : Command
         try
         {
             config = BuildConfig(parseResult).Validate();
+            if (parseResult.GetValue(_warmup) < 0) throw new ArgumentException($"warmup must be >= 0 runs (got {parseResult.GetValue(_warmup)})");
             workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException)
@@ -172,8 +183,11 @@ internal sealed class RunCommand : Command
             WriteField(output, "Faults", $"the program injects kernel faults, so the run is expected to fail: {string.Join("; ", expected.InjectedFaults)}");
 
         var kind = parseResult.GetRequiredValue(_runtime);
-        var result = withBugs ? RuntimeKinds.Create<FastMemoryWithBugs>(kind, config).Run(workload) : RuntimeKinds.Create<FastMemory>(kind, config).Run(workload);
-        var mismatch = result.Succeeded ? Verifier.Compare(expected, result.Record, result.FinalGlobals) : null;
+        if (parseResult.GetValue(_warmup) > 0) WriteField(output, "Warm-up", $"{parseResult.GetValue(_warmup)} verified runs before the one reported");
+        var runtime = withBugs ? RuntimeKinds.Create<FastMemoryWithBugs>(kind, config) : RuntimeKinds.Create<FastMemory>(kind, config);
+        var (result, mismatch) = RunVerified(runtime, workload, expected);
+        for (var w = 0; w < parseResult.GetValue(_warmup) && result.Succeeded && mismatch is null; w++)
+            (result, mismatch) = RunVerified(runtime, workload, expected);
         WriteField(output, "Run", result.Succeeded
             ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "
                 + $"{Format.Count(result.TasksPerSecond)} tasks/s, {Format.Count(result.NanosecondsPerTask)} ns/task"
@@ -190,6 +204,12 @@ internal sealed class RunCommand : Command
         output.WriteLine();
         ProfileReport.Write(output, result.Profiles, config.Profile);
         return result.Succeeded && mismatch is null ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static (RunResult Result, string? Mismatch) RunVerified(ITaskRuntime runtime, Workload workload, ReferenceResult expected)
+    {
+        var result = runtime.Run(workload);
+        return (result, result.Succeeded ? Verifier.Compare(expected, result.Record, result.FinalGlobals) : null);
     }
 
     private RuntimeConfig BuildConfig(ParseResult parseResult)
@@ -226,7 +246,12 @@ internal sealed class RunCommand : Command
             ("Clusters", $"{config.Clusters} (x 1 AIC + 2 AIV = {Format.Count(3L * config.Clusters)} cores)"),
             ("Window", $"{Format.Count(config.Window)} slots, first local id {config.FirstLocalId.ToString(CultureInfo.InvariantCulture)}"),
             ("Poll budget", runtime == RuntimeKinds.Wired ? "none (the wired runtime does not poll)" : $"{config.PollBudget} pending tasks per loop iteration"),
-            ("Device", config.Device == DeviceMode.Zero ? "zero (kernels finish at once)" : "timed (kernels take their simulated duration)"),
+            ("Device", config.Device switch
+            {
+                DeviceMode.Zero => "zero (kernels finish at once)",
+                DeviceMode.Timed => "timed (kernels take their simulated duration)",
+                _ => "empty (kernels finish at once and do no work; verification checks that each task ran once)",
+            }),
             ("Heap", $"{Format.Count(config.HeapElements)} elements"),
             ("Launched CPUs", $"{string.Join(",", cpus)} ({cpus.Count} threads; the gate keeps {config.WantedThreads})"),
             ("Timeout", config.TimeoutMilliseconds == 0 ? "off" : $"{Format.Count(config.TimeoutMilliseconds)} ms without progress"),

@@ -25,6 +25,7 @@ internal sealed class SequentialRunner : DiscoveringOrchestrator, IWorkloadRunne
 {
     private readonly Workload _workload;
     private readonly bool _timed;
+    private readonly bool _empty;
     private readonly DeviceMemory _memory;
     private readonly ExecutionRecord _record;
 
@@ -33,6 +34,7 @@ internal sealed class SequentialRunner : DiscoveringOrchestrator, IWorkloadRunne
     {
         _workload = workload;
         _timed = config.Device == DeviceMode.Timed;
+        _empty = config.Device == DeviceMode.Empty;
         _memory = new DeviceMemory(workload.Globals, config.HeapElements);
         _record = new ExecutionRecord(workload.TaskCount);
     }
@@ -52,7 +54,7 @@ internal sealed class SequentialRunner : DiscoveringOrchestrator, IWorkloadRunne
     {
         Kernels.Execute<FastMemory>(_memory, _record, new KernelCall
         {
-            Kernel = task.Kernel, Index = index, Scalars = task.Scalars, Args = task.Args, DepIndices = depIndices, Fault = task.Fault,
+            Kernel = task.Kernel, Index = index, Scalars = task.Scalars, Args = task.Args, DepIndices = depIndices, Fault = task.Fault, Empty = _empty,
         });
         if (_timed) SimulatedDuration.Spin(task.DurationNs);
     }

@@ -34,6 +34,7 @@ internal sealed class TplRunner : DiscoveringOrchestrator, IWorkloadRunner
 {
     private readonly Workload _workload;
     private readonly bool _timed;
+    private readonly bool _empty;
     private readonly DeviceMemory _memory;
     private readonly ExecutionRecord _record;
     private readonly Task[] _tasks;
@@ -47,6 +48,7 @@ internal sealed class TplRunner : DiscoveringOrchestrator, IWorkloadRunner
     {
         _workload = workload;
         _timed = config.Device == DeviceMode.Timed;
+        _empty = config.Device == DeviceMode.Empty;
         _memory = new DeviceMemory(workload.Globals, arenaElements);
         _record = new ExecutionRecord(workload.TaskCount);
         _tasks = new Task[workload.TaskCount];
@@ -124,7 +126,7 @@ internal sealed class TplRunner : DiscoveringOrchestrator, IWorkloadRunner
         {
             Kernels.Execute<FastMemory>(runner._memory, runner._record, new KernelCall
             {
-                Kernel = _kernel, Index = index, Scalars = _scalars, Args = _args, DepIndices = _deps, Fault = _fault,
+                Kernel = _kernel, Index = index, Scalars = _scalars, Args = _args, DepIndices = _deps, Fault = _fault, Empty = runner._empty,
             });
             if (runner._timed) SimulatedDuration.Spin(_durationNs);
         }

@@ -6,8 +6,8 @@ namespace Wireless.Perf.Benchmarks;
 /// <summary>
 /// The main question: how long does a whole run of each benchmark workload of seed-design §9 take on the wireless
 /// runtime, against the wired baseline it replaced (the baseline of the Ratio column), TPL continuations and the
-/// sequential bound, on the zero device (pure runtime overhead) and the timed device (kernels take their simulated
-/// durations)? Default configuration: processor count − 1 scheduler threads (at least 1), 4 clusters each, window
+/// sequential bound, on the zero device (kernels do their real work at once), the timed device (kernels take their
+/// simulated durations) and the empty device (kernels do nothing: the runtime alone)? Default configuration: processor count − 1 scheduler threads (at least 1), 4 clusters each, window
 /// 16,384. <c>bench</c> prints the speedups of wireless over the other three per workload, with their geometric means.
 /// </summary>
 [MemoryDiagnoser]

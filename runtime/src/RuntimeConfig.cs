@@ -9,6 +9,11 @@ public enum DeviceMode
     Zero,
     /// <summary>A core reports FIN only after the kernel's simulated duration has passed on a monotonic clock.</summary>
     Timed,
+    /// <summary>
+    /// As <see cref="Zero"/>, and kernels do no work: they only record that they ran. Measures the runtime alone;
+    /// verification then checks that every task ran exactly once (the digests no longer cover inputs).
+    /// </summary>
+    Empty,
 }
 
 /// <summary>Who drives the simulated cores.</summary>

@@ -62,6 +62,7 @@ public sealed class BenchmarkWiringTests
     [Theory]
     [InlineData(DeviceMode.Zero)]
     [InlineData(DeviceMode.Timed)]
+    [InlineData(DeviceMode.Empty)]
     public void Workload_benchmarks_run_once_and_verify(DeviceMode device)
         => RunEveryMethod(new WorkloadBenchmarks { Workload = "paged-attention-small1", Device = device });
 

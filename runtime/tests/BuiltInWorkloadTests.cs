@@ -49,6 +49,34 @@ public sealed class BuiltInWorkloadTests
     public void Runs_with_threaded_cores_on_the_timed_device(string runtime, string name)
         => RunAndVerify(runtime, name, new RuntimeConfig { Cores = CoreDriver.Threaded, Device = DeviceMode.Timed, Clusters = 1, TimeoutMilliseconds = 30_000 });
 
+    [Theory]
+    [InlineData("wireless", "paged-attention-case4")]
+    [InlineData("wireless", "bgemm-case0")]
+    [InlineData("wired", "paged-attention-case4")]
+    [InlineData("wired", "bgemm-case0")]
+    public void Runs_on_the_empty_device_where_kernels_only_count_their_runs(string runtime, string name)
+    {
+        var config = new RuntimeConfig { Device = DeviceMode.Empty, TimeoutMilliseconds = 30_000 };
+        RunAndVerify(runtime, name, config);
+        // Empty kernels write nothing: global memory stays as the workload initialized it.
+        var workload = WorkloadCatalog.Create(name);
+        var expected = new SequentialExecutor(config).Run(workload);
+        var untouched = new Device.DeviceMemory(workload.Globals, config.HeapElements);
+        untouched.ResetGlobals();
+        Assert.Equal(untouched.Global, expected.FinalGlobals);
+    }
+
+    [Fact]
+    public void The_empty_device_reference_still_catches_a_task_that_did_not_run()
+    {
+        var config = new RuntimeConfig { Device = DeviceMode.Empty };
+        var workload = WorkloadCatalog.Create("paged-attention-small1");
+        var expected = new SequentialExecutor(config).Run(workload);
+        var result = new WirelessRuntime<FastMemory>(config).Run(workload);
+        result.Record.RunCounts[3] = 0;
+        Assert.NotNull(Verifier.Compare(expected, result.Record, result.FinalGlobals));
+    }
+
     private static void RunAndVerify(string runtime, string name, RuntimeConfig config)
     {
         var workload = WorkloadCatalog.Create(name);

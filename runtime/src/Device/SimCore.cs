@@ -24,6 +24,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
     private readonly DeviceMemory _memory;
     private readonly ExecutionRecord _record;
     private readonly bool _timed;
+    private readonly bool _empty;
     private int _lastSequence;
     private int _currentSequence;
     private int _currentTask;
@@ -39,6 +40,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
         _memory = memory;
         _record = record;
         _timed = mode == DeviceMode.Timed;
+        _empty = mode == DeviceMode.Empty;
     }
 
     public int Index => _index;
@@ -97,6 +99,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
                 DepIndices = _ring.DepStripe(slot)[..desc.DepCount],
                 Fault = desc.Fault,
                 Part = _currentPart,
+                Empty = _empty,
             });
         }
         catch (Exception e)

@@ -106,7 +106,7 @@ public sealed class SequentialExecutor : IOrchestrator
         Kernels.Execute<FastMemory>(_memory, _record, new KernelCall
         {
             Kernel = task.Kernel, Index = index, Scalars = task.Scalars, Args = task.Args,
-            DepIndices = _depIndices.AsSpan(0, deps.Length),
+            DepIndices = _depIndices.AsSpan(0, deps.Length), Empty = _config.Device == DeviceMode.Empty,
         });
         return new TaskId(self);
     }

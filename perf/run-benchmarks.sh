@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite and regenerates perf/README.md's results section and perf/results/cost-per-task.svg.
 #
-#   perf/run-benchmarks.sh                      # every benchmark with the suite's short job (about 40 minutes on 2 cores)
+#   perf/run-benchmarks.sh                      # every benchmark with the suite's short job (about 20 minutes on 2 cores)
 #   perf/run-benchmarks.sh --filter '*Seam*'    # BenchmarkDotNet arguments replace the default --filter '*'
-#   perf/run-benchmarks.sh --filter '*WorkloadBenchmarks*case4*'   # a smoke run: 8 cases, about a minute
+#   perf/run-benchmarks.sh --filter '*WorkloadBenchmarks*case4*'   # a smoke run: 12 cases, about a minute
 #
 # It records the machine and the load average before and after (perf/results/machine.txt), runs
 # `perf -- bench`, copies BenchmarkDotNet's CSV, GitHub-markdown and disassembly reports to perf/results, measures the

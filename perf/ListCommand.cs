@@ -32,9 +32,9 @@ internal sealed class ListCommand : Command
         forms.Write(output);
 
         output.WriteLine();
-        output.WriteLine("Seeded-bug variants (--variant <name>[,<name>]; they run on WirelessRuntime<FastMemoryWithBugs>):");
-        var variants = new TextTable(("name", false), ("kind", false), ("summary", false));
-        foreach (var entry in BugCatalog.All) variants.AddRow(entry.Name, entry.Kind, entry.Summary);
+        output.WriteLine("Seeded-bug variants (--variant <name>[,<name>] with the --runtime they belong to; they run on FastMemoryWithBugs):");
+        var variants = new TextTable(("name", false), ("kind", false), ("runtime", false), ("summary", false));
+        foreach (var entry in BugCatalog.All) variants.AddRow(entry.Name, entry.Kind, entry.Runtime, entry.Summary);
         variants.Write(output);
     }
 }

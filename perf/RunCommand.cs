@@ -101,8 +101,8 @@ internal sealed class RunCommand : Command
 
     private readonly Option<Bug> _variant = new("--variant")
     {
-        Description = "Comma-separated seeded-bug variants to enable; the run then uses WirelessRuntime<FastMemoryWithBugs>, "
-            + "since the production WirelessRuntime<FastMemory> ignores variants. Variants (see 'list' for what each does): "
+        Description = "Comma-separated seeded-bug variants of the chosen runtime to enable; the run then uses the runtime on FastMemoryWithBugs, "
+            + "since the production instantiation on FastMemory ignores variants. Variants (see 'list' for what each does): "
             + $"{string.Join(", ", BugCatalog.All.Select(e => e.Name))}. [default: none]",
         HelpName = "name[,name]",
         CustomParser = ParseVariants,
@@ -154,6 +154,7 @@ internal sealed class RunCommand : Command
         try
         {
             config = BuildConfig(parseResult).Validate();
+            BugCatalog.CheckRuntime(config.Bugs, parseResult.GetRequiredValue(_runtime));
             if (parseResult.GetValue(_warmup) < 0) throw new ArgumentException($"warmup must be >= 0 runs (got {parseResult.GetValue(_warmup)})");
             workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
         }

@@ -40,16 +40,19 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
         echo "| $name | $on_rate | $on_steps | $off_rate | $off_steps | $(awk -v a="$off_rate" -v b="$on_rate" 'BEGIN { printf (b > 0 ? "%.1f×" : "NA"), a / b }') |"
     done
     echo
-    echo "Time to the first bug of each seeded variant (\`explore <scenario> --variant <v> --iterations 500\`, the case of its test):"
+    echo "Time to the first bug of each seeded variant (\`explore <scenario> --runtime <r> --variant <v> --iterations 500\`, the case of its test):"
     echo "wall time of the whole command, process start included; exploration time = iterations ÷ it/s (NA where the printed rate rounds to 0)."
     echo
     echo "| variant | scenario | memory model | first bug in iteration | exploration time (s) | wall time (s) | property |"
     echo "| --- | --- | --- | ---: | ---: | ---: | --- |"
+    # The runtime each variant belongs to, from the checker's variant table (name, kind, runtime, summary).
+    variants=$("${checker[@]}" list)
     for c in "${cases[@]}"; do
         read -r variant scenario model <<< "$c"
         mm=$([ "$model" = true ] && echo on || echo off)
+        runtime=$(awk -v v="$variant" '$1 == v && ($3 == "wireless" || $3 == "wired") { print $3; exit }' <<< "$variants")
         start=$(date +%s.%N)
-        log=$("${checker[@]}" explore "$scenario" --variant "$variant" --iterations 500 --seconds 300 --memory-model "$mm" --traces "$traces" || true)
+        log=$("${checker[@]}" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --iterations 500 --seconds 300 --memory-model "$mm" --traces "$traces" || true)
         wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
         found=$(sed -n 's/.*BUG in iteration \([0-9,]*\): \[\([^]]*\)\].*/\1 \2/p' <<< "$log" | head -1)
         row=$(summary <<< "$log" | head -1)

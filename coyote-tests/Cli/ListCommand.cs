@@ -21,10 +21,11 @@ internal sealed class ListCommand : Command
             output.WriteLine("Seeded-bug variants (explore --variant <name>); kind: reported = flagged by the PR's reviewers,");
             output.WriteLine("design = found in the design by this project, runtime = found in this project's runtime by its tests,");
             output.WriteLine("mutant = breaks one property on purpose:");
-            var variants = new TextTable(("name", false), ("kind", false), ("summary", false));
-            foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Summary);
-            foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, v.Harmless ? "ordering (harmless)" : "ordering", v.Summary);
+            var variants = new TextTable(("name", false), ("kind", false), ("runtime", false), ("summary", false));
+            foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Runtime, v.Summary);
+            foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, v.Harmless ? "ordering (harmless)" : "ordering", RuntimeKinds.Wireless, v.Summary);
             variants.Write(output);
+            output.WriteLine("A variant of the wired runtime is explored with --runtime wired.");
             output.WriteLine("Ordering variants weaken one ordering of spec/SPEC.md §5 in the checked seam; they show only with --memory-model on.");
             output.WriteLine();
             output.WriteLine("Properties: S1 dispatched/completed exactly once, S2 never before its producers, S3 no premature");

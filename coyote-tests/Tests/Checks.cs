@@ -28,7 +28,9 @@ internal static class Checks
         string strategy, int iterations, uint seed, bool memoryModel, bool conformance = false)
     {
         var name = Explorer.VariantName(variant, ordering);
-        var options = Options(strategy, iterations, seed, variant, ordering, memoryModel) with { Conformance = conformance };
+        // A variant is explored on the runtime it belongs to (the wired baseline has its own).
+        var runtime = BugCatalog.All.FirstOrDefault(e => (variant & e.Bug) != 0)?.Runtime ?? RuntimeKinds.Wireless;
+        var options = Options(strategy, iterations, seed, variant, ordering, memoryModel) with { Conformance = conformance, Runtime = runtime };
         var outcome = await Task.Run(() => Explorer.Explore(scenario, options));
         Assert.True(outcome.Bug is not null, $"{scenario.Name} with {name}: no bug in {outcome.Iterations} iterations");
         Assert.True(property.Split('|').Any(p => outcome.Bug!.StartsWith($"[{p}]", StringComparison.Ordinal)),

@@ -62,4 +62,10 @@ public enum Bug
     /// completes, the other is skipped and the task can be readied while that producer still runs.
     /// </summary>
     CursorPastUnmet = 1 << 16,
+    /// <summary>
+    /// The wired baseline as first written: a releaser drops its pin on a producer outside the slot's lock and checks
+    /// for CONSUMED under it afterwards; meanwhile the slot may be reused, and the check races with the orchestrator
+    /// preparing the next task (found by exploring the wired baseline under the memory model).
+    /// </summary>
+    WiredSplitRelease = 1 << 17,
 }

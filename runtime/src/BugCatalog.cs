@@ -3,7 +3,8 @@ namespace Wireless;
 /// <summary>Names of the seeded-bug variants as the command line and traces spell them.</summary>
 public static class BugCatalog
 {
-    public sealed record Entry(Bug Bug, string Name, string Kind, string Summary);
+    /// <summary>A variant: its flag, name, origin (reported, design, mutant, runtime), what it does, and which runtime has it.</summary>
+    public sealed record Entry(Bug Bug, string Name, string Kind, string Summary, string Runtime = RuntimeKinds.Wireless);
 
     public static IReadOnlyList<Entry> All { get; } =
     [
@@ -23,12 +24,21 @@ public static class BugCatalog
         new(Bug.ReclaimBeforeClose, "reclaim-before-close", "design", "a slot is reclaimed before its completer closed the wake list; the late exchange closes the next task's list"),
         new(Bug.MixHoldSentinel, "mix-hold-sentinel", "runtime", "a held MIX task is marked by the id int.MinValue, a valid id after the wrap; that task is forgotten (stall)"),
         new(Bug.CursorPastUnmet, "cursor-past-unmet", "mutant", "a pending task's re-poll resumes past its two watched fanins; it can run before one of them"),
+        new(Bug.WiredSplitRelease, "wired-split-release", "runtime", "the wired baseline drops a pin outside the slot lock, then checks; the check races with the slot's reuse (memory model)", RuntimeKinds.Wired),
         new(Bug.WatermarkStall, "watermark-stall", "design", "the watermark walk stops at the completer's own id; after out-of-order completions it stalls and the orchestrator waits forever"),
     ];
 
     public static Entry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
     public static string NameOf(Bug bug) => All.FirstOrDefault(e => e.Bug == bug)?.Name ?? bug.ToString();
+
+    /// <summary>Throws <see cref="ArgumentException"/> if a variant in <paramref name="bugs"/> is not of <paramref name="runtime"/>.</summary>
+    public static void CheckRuntime(Bug bugs, string runtime)
+    {
+        foreach (var e in All)
+            if ((bugs & e.Bug) != 0 && e.Runtime != runtime)
+                throw new ArgumentException($"the variant '{e.Name}' is of the {e.Runtime} runtime, not the {runtime} runtime (use --runtime {e.Runtime})");
+    }
 
     /// <summary>Parses a comma-separated list of variant names; throws with the known names on an unknown one.</summary>
     public static Bug Parse(string? names)

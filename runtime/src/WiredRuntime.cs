@@ -18,7 +18,7 @@ public sealed class WiredRuntime<TMem> : RuntimeHost<TMem> where TMem : struct, 
 
     public WiredRuntime(RuntimeConfig config) : base(config)
     {
-        _protocol = new WiredProtocol<TMem>(Ring);
+        _protocol = new WiredProtocol<TMem>(Ring, config.Bugs);
         _orchestrator = new(config, Ring, _protocol.Status, new WiredOrchestratorHooks<TMem>(_protocol), Wiring);
     }
 

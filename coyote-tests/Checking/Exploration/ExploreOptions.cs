@@ -28,8 +28,9 @@ public sealed record ExploreOptions
     {
         if (Ordering is not null && !MemoryModel)
             throw new ArgumentException($"the ordering variant '{Ordering.Name}' is only visible with --memory-model on");
-        if (Runtime != RuntimeKinds.Wireless && (Variant != Bug.None || Ordering is not null))
-            throw new ArgumentException($"the seeded-bug variants are of the wireless runtime; explore the {Runtime} runtime without --variant");
+        if (Runtime != RuntimeKinds.Wireless && Ordering is not null)
+            throw new ArgumentException($"the ordering variants are of the wireless runtime; explore the {Runtime} runtime without '{Ordering.Name}'");
+        BugCatalog.CheckRuntime(Variant, Runtime);
     }
 
     /// <summary>Steps a fair execution may spin without progress before it is a liveness bug.</summary>

@@ -31,6 +31,11 @@ internal sealed partial class WiredProtocol<TMem>
     private void ReleaseProducer(int producer)
     {
         ref var s = ref Slot(_ring.SlotOf(producer));
+        if (Has(Bug.WiredSplitRelease))
+        {
+            ReleaseThenCheck(ref s);
+            return;
+        }
         Lock(ref s, SpecAction.Reclaim);
         // Relaxed (refcount) and plain (count): written only under the lock, whose acquire orders every earlier
         // releaser's reads of the producer's outputs before the producer is consumed.
@@ -42,6 +47,21 @@ internal sealed partial class WiredProtocol<TMem>
             // SeqCst: the store side of the store-buffering pair with the ring advance's unlock and re-check.
             became = TMem.CompareExchange(ref s.State, TaskState.Consumed, TaskState.Completed, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Completed;
         }
+        Unlock(ref s, SpecAction.Reclaim);
+        if (became) AdvanceRing();
+    }
+
+    /// <summary>
+    /// The variant <c>wired-split-release</c>, as this baseline first had it: the pin is dropped outside the lock, then
+    /// checked under it. Between the two, another releaser may consume the task and the ring reuse the slot, so the
+    /// check reads the counts the orchestrator is writing for the slot's next task.
+    /// </summary>
+    private void ReleaseThenCheck(ref WiredSlotState s)
+    {
+        var released = TMem.FetchAdd(ref s.FanoutRefcount, 1, MemoryOrder.AcqRel, SpecAction.Reclaim) + 1;
+        Lock(ref s, SpecAction.Reclaim);
+        var became = released == TMem.Load(ref s.FanoutCount, MemoryOrder.NonAtomic, SpecAction.Reclaim)
+            && TMem.CompareExchange(ref s.State, TaskState.Consumed, TaskState.Completed, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Completed;
         Unlock(ref s, SpecAction.Reclaim);
         if (became) AdvanceRing();
     }

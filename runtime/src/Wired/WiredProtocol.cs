@@ -38,10 +38,12 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
     private readonly WiredSlotState[] _slots;
     private readonly FanoutNode[] _nodes;
     private readonly int _maxFanin;
+    private readonly Bug _bugs;
 
-    public WiredProtocol(TaskRing ring)
+    public WiredProtocol(TaskRing ring, Bug bugs)
     {
         _ring = ring;
+        _bugs = TMem.AllowsBugs ? bugs : Bug.None;
         _status = new RunStatus<TMem>(ring);
         _ready = new ReadyQueues<TMem>(ring, _status);
         _maxFanin = ring.MaxFanin;
@@ -50,6 +52,10 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
     }
 
     public TaskRing Ring => _ring;
+
+    /// <summary>True if seeded bug <paramref name="bug"/> is active. Folded to false in the production build.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Has(Bug bug) => TMem.AllowsBugs && (_bugs & bug) != 0;
     public ReadyQueues<TMem> Ready => _ready;
     public RunStatus<TMem> Status => _status;
 

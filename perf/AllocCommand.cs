@@ -56,8 +56,10 @@ internal sealed class AllocCommand : Command
         {
             var bytes = approximateTasks.Select(n => BytesPerRun(kind, n)).ToArray();
             var marginal = (double)(bytes[1] - bytes[0]) / (tasks[1] - tasks[0]);
+            // A negative intercept means the allocations grow faster than linearly (collections that double): no constant.
+            var constant = (long)Math.Round(bytes[0] - marginal * tasks[0]);
             table.AddRow(kind, Count(bytes[0]), Count(bytes[1]), marginal.ToString("F2", CultureInfo.InvariantCulture),
-                Count((long)Math.Round(bytes[0] - marginal * tasks[0])));
+                constant >= 0 ? Count(constant) : "none (not linear)");
         }
         table.Write(output);
         output.WriteLine($"(paged attention of Case1's shape, zero device, default configuration with profiling off; the least of {Measured} runs after {Warmups} warm-up runs)");

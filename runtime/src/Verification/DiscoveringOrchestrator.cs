@@ -2,19 +2,18 @@ using Wireless.Device;
 using Wireless.Orchestration;
 using Wireless.Workloads;
 
-namespace Wireless.Perf.Baselines;
+namespace Wireless.Verification;
 
 /// <summary>
-/// The orchestrator side of the two baselines (<see cref="SequentialRunner"/>, <see cref="TplRunner"/>): it runs a
-/// workload's program and finds each task's producers as the runtime's orchestrator and the sequential reference
-/// (<see cref="Verification.SequentialExecutor"/>) do, with the runtime's own internal parts (program checks,
-/// <see cref="DependencyDiscovery"/>, <see cref="TensorMap"/>, <see cref="ScopeStack"/>, <see cref="HeapRing"/>,
-/// <see cref="OutputLayout"/>); a subclass decides what happens to each discovered task.
+/// An orchestrator on one thread, for the sequential reference (<see cref="SequentialExecutor"/>) and the perf
+/// project's sequential and TPL baselines: it runs a workload's program and finds each task's producers as the
+/// runtime's orchestrator does, with the runtime's own internal parts (program checks, <see cref="DependencyDiscovery"/>,
+/// <see cref="TensorMap"/>, <see cref="ScopeStack"/>, <see cref="HeapRing"/>, <see cref="OutputLayout"/>); a subclass
+/// decides what happens to each discovered task.
 /// </summary>
 /// <remarks>
-/// Unlike <see cref="Verification.SequentialExecutor"/> it allocates nothing per run beyond what the program and the
-/// subclass do (device memory and the execution record belong to the caller and are reused across runs), so a
-/// benchmark measures discovery and execution, not the allocation of a 16 MiB heap. Heap blocks come from a ring
+/// It allocates nothing per run beyond what the program and the subclass do, so a benchmark of a subclass measures
+/// discovery and execution. Heap blocks come from a ring
 /// that either releases everything no open scope pins (the reference's scheme, valid when every earlier task has
 /// finished, as in a sequential run) or never releases (an arena for runs that keep every task in flight).
 /// </remarks>
@@ -52,6 +51,9 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
 
     /// <summary>Heap elements allocated so far in this run (the arena's high-water mark when nothing is released).</summary>
     protected long HeapHead => _heap.Head;
+
+    /// <summary>The mode of the innermost open scope.</summary>
+    protected ScopeMode ScopeMode => _scopes.Mode;
 
     /// <summary>The first local id of a run: submission index = distance from it.</summary>
     protected int FirstLocalId => _config.FirstLocalId;
@@ -100,9 +102,23 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
         }
     }
 
-    public void BeginScope(ScopeMode mode = ScopeMode.Auto) => _scopes.Begin(mode);
+    /// <summary>A scope was opened (after the scope stack took it).</summary>
+    protected virtual void OnBeginScope(ScopeMode mode) { }
 
-    public void EndScope() => _scopes.End(static _ => { });
+    /// <summary>The innermost scope ended (after the scope stack dropped it).</summary>
+    protected virtual void OnEndScope() { }
+
+    public void BeginScope(ScopeMode mode = ScopeMode.Auto)
+    {
+        _scopes.Begin(mode);
+        OnBeginScope(mode);
+    }
+
+    public void EndScope()
+    {
+        _scopes.End(static _ => { });
+        OnEndScope();
+    }
 
     public TaskBuilder NewTask(Kernel kernel, Shape shape) => _builder.Reset(kernel, shape);
 

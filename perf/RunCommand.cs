@@ -155,7 +155,7 @@ internal sealed class RunCommand : Command
         {
             config = BuildConfig(parseResult).Validate();
             BugCatalog.CheckRuntime(config.Bugs, parseResult.GetRequiredValue(_runtime));
-            if (parseResult.GetValue(_warmup) < 0) throw new ArgumentException($"warmup must be >= 0 runs (got {parseResult.GetValue(_warmup)})");
+            if (parseResult.GetValue(_warmup) is < 0 and var negative) throw new ArgumentException($"warmup must be >= 0 runs (got {negative})");
             workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException)
@@ -184,10 +184,11 @@ internal sealed class RunCommand : Command
             WriteField(output, "Faults", $"the program injects kernel faults, so the run is expected to fail: {string.Join("; ", expected.InjectedFaults)}");
 
         var kind = parseResult.GetRequiredValue(_runtime);
-        if (parseResult.GetValue(_warmup) > 0) WriteField(output, "Warm-up", $"{parseResult.GetValue(_warmup)} verified runs before the one reported");
+        var warmup = parseResult.GetValue(_warmup);
+        if (warmup > 0) WriteField(output, "Warm-up", $"{warmup} verified runs before the one reported");
         var runtime = withBugs ? RuntimeKinds.Create<FastMemoryWithBugs>(kind, config) : RuntimeKinds.Create<FastMemory>(kind, config);
         var (result, mismatch) = RunVerified(runtime, workload, expected);
-        for (var w = 0; w < parseResult.GetValue(_warmup) && result.Succeeded && mismatch is null; w++)
+        for (var w = 0; w < warmup && result.Succeeded && mismatch is null; w++)
             (result, mismatch) = RunVerified(runtime, workload, expected);
         WriteField(output, "Run", result.Succeeded
             ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "

@@ -74,9 +74,8 @@ public sealed record RuntimeConfig
     /// Pending-FIFO entries scheduler thread 0 classifies per loop iteration (wireless only). The seed's 128 is the
     /// default; 8 and 32 were measured no faster (perf/README.md, "Poll budget").
     /// </summary>
-    public int PollBudget { get; init; } = DefaultPollBudget;
+    public int PollBudget { get; init; } = 128;
 
-    public const int DefaultPollBudget = 128;
     public const int DrainBatch = 30;
 
     public static int DefaultSchedulers => Math.Max(1, Environment.ProcessorCount - 1);

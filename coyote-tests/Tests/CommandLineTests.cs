@@ -38,4 +38,25 @@ public sealed class CommandLineTests
         Assert.Equal(0, Program.Main(["explore", "chain", "--iterations", "3", "--traces", traces]));
         Assert.Equal(1, Program.Main(["explore", "chain", "--variant", "double-wake", "--iterations", "50", "--traces", traces]));
     }
+
+    [Fact]
+    public void Explore_says_once_why_no_scenario_is_checked_for_conformance()
+    {
+        var traces = Path.Combine(Path.GetTempPath(), "wireless-cli-test-traces");
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            Assert.Equal(0, Program.Main(["explore", "chain", "--runtime", "wired", "--memory-model", "off", "--iterations", "1", "--traces", traces]));
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+        var text = output.ToString();
+        Assert.Contains("conformance to the protocol model not checked", text);
+        Assert.Single(text.Split('\n'), line => line.StartsWith("No conformance check: the protocol model is of the wireless design"));
+        Assert.DoesNotContain("chain: no conformance check", text);
+    }
 }

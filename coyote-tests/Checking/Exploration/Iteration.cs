@@ -124,17 +124,21 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         "the protocol model is sequentially consistent and a load under the memory model may read an older store, so the "
         + "labels' order is not a run of the model; conformance is checked with --memory-model off";
 
+    /// <summary>
+    /// Why no scenario of a run on <paramref name="runtime"/> with or without the memory model can be checked for
+    /// conformance, or null if each can (unless the model cannot represent that scenario).
+    /// </summary>
+    public static string? WhyNoConformance(string runtime, bool memoryModel)
+        => runtime != RuntimeKinds.Wireless ? $"the protocol model is of the wireless design, not of the {runtime} runtime"
+            : memoryModel ? NotUnderMemoryModel
+            : null;
+
     /// <summary>The model configuration of the scenario, or why there is none (<see cref="ConformanceSkipped"/>).</summary>
     private void BuildModel()
     {
-        if (runtime != RuntimeKinds.Wireless)
+        if (WhyNoConformance(runtime, memoryModel) is { } why)
         {
-            ConformanceSkipped = $"the protocol model is of the wireless design, not of the {runtime} runtime";
-            return;
-        }
-        if (memoryModel)
-        {
-            ConformanceSkipped = NotUnderMemoryModel;
+            ConformanceSkipped = why;
             return;
         }
         try

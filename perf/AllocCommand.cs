@@ -58,7 +58,9 @@ internal sealed class AllocCommand : Command
             var marginal = (double)(bytes[1] - bytes[0]) / (tasks[1] - tasks[0]);
             // A negative intercept means the allocations grow faster than linearly (collections that double): no constant.
             var constant = (long)Math.Round(bytes[0] - marginal * tasks[0]);
-            table.AddRow(kind, Count(bytes[0]), Count(bytes[1]), marginal.ToString("F2", CultureInfo.InvariantCulture),
+            // Rounded first, so that a few bytes less at the larger count (noise) print as 0.00, not -0.00.
+            var shown = Math.Round(marginal, 2) + 0.0;
+            table.AddRow(kind, Count(bytes[0]), Count(bytes[1]), shown.ToString("F2", CultureInfo.InvariantCulture),
                 constant >= 0 ? Count(constant) : "none (not linear)");
         }
         table.Write(output);

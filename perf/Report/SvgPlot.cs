@@ -15,12 +15,17 @@ internal static class SvgPlot
     /// <summary>A named series of (x, y) points; NaN values are skipped.</summary>
     public sealed record Series(string Name, IReadOnlyList<(double X, double Y)> Points);
 
+    /// <summary>How far past a power of ten, in decades (about 5 %), a point may lie and still count as on it.</summary>
+    private const double DecadeSlack = 0.02;
+
     public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series)
     {
         var points = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && p.X > 0 && double.IsFinite(p.Y)).ToArray();
         if (points.Length == 0) throw new InvalidDataException($"no data to plot for '{title}'");
-        var xMin = Math.Floor(Math.Log10(points.Min(p => p.X)));
-        var xMax = Math.Ceiling(Math.Log10(points.Max(p => p.X)));
+        // Decades that hold the points; a point a few percent past a power of ten (task counts are approximate) does not
+        // open another, empty decade.
+        var xMin = Math.Floor(Math.Log10(points.Min(p => p.X)) + DecadeSlack);
+        var xMax = Math.Ceiling(Math.Log10(points.Max(p => p.X)) - DecadeSlack);
         if (xMax <= xMin) xMax = xMin + 1;
         var yMax = NiceCeiling(points.Max(p => p.Y) * 1.05);
         double Px(double x) => Left + (Math.Log10(x) - xMin) / (xMax - xMin) * (Width - Left - Right);

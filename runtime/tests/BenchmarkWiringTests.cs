@@ -116,6 +116,16 @@ public sealed class BenchmarkWiringTests
     public void Bench_lists_every_benchmark_without_running_one()
         => Assert.Equal(0, Perf.Program.Main(["bench", "--list", "flat"]));
 
+    [Theory]
+    [InlineData(1_000_064, "1M", "10M")]
+    [InlineData(2_000_000, "10M", null)]
+    public void The_chart_spans_the_decades_of_its_points(double largest, string lastTick, string? absentTick)
+    {
+        var svg = SvgPlot.Render("t", "tasks", "ns", [new SvgPlot.Series("s", [(1_000, 1.0), (largest, 2.0)])]);
+        Assert.Contains($">{lastTick}<", svg);
+        if (absentTick is not null) Assert.DoesNotContain($">{absentTick}<", svg);
+    }
+
     [Fact]
     public void The_report_reads_a_csv_report_back()
     {

@@ -149,13 +149,14 @@ internal sealed class RunCommand : Command
     {
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
+        var warmup = parseResult.GetValue(_warmup);
         RuntimeConfig config;
         Workload workload;
         try
         {
             config = BuildConfig(parseResult).Validate();
             BugCatalog.CheckRuntime(config.Bugs, parseResult.GetRequiredValue(_runtime));
-            if (parseResult.GetValue(_warmup) is < 0 and var negative) throw new ArgumentException($"warmup must be >= 0 runs (got {negative})");
+            if (warmup < 0) throw new ArgumentException($"warmup must be >= 0 runs (got {warmup})");
             workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException)
@@ -184,7 +185,6 @@ internal sealed class RunCommand : Command
             WriteField(output, "Faults", $"the program injects kernel faults, so the run is expected to fail: {string.Join("; ", expected.InjectedFaults)}");
 
         var kind = parseResult.GetRequiredValue(_runtime);
-        var warmup = parseResult.GetValue(_warmup);
         if (warmup > 0) WriteField(output, "Warm-up", $"{warmup} verified runs before the one reported");
         var runtime = withBugs ? RuntimeKinds.Create<FastMemoryWithBugs>(kind, config) : RuntimeKinds.Create<FastMemory>(kind, config);
         var (result, mismatch) = RunVerified(runtime, workload, expected);

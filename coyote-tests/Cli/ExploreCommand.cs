@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Wireless.Checking.Exploration;
 using Wireless.Checking.Scenarios;
+using Wireless.Checking.Seam;
 using Wireless.Orchestration;
 using Wireless.Reporting;
 
@@ -72,6 +73,13 @@ internal sealed class ExploreCommand : Command
         DefaultValueFactory = _ => Defaults.Runtime,
     };
 
+    private readonly Option<string> _idle = new("--idle")
+    {
+        Description = "The idle-poll reduction (spec/SPEC.md §9.1): 'block' a thread whose polls only re-read unchanged values "
+            + "until another thread stores to one of them; 'verify' its premise instead (slower; a violation is a bug); 'off'.",
+        DefaultValueFactory = _ => Defaults.Idle.ToString().ToLowerInvariant(),
+    };
+
     private readonly Option<string> _traces = new("--traces")
     {
         Description = "Folder for the trace files of found bugs.",
@@ -90,6 +98,8 @@ internal sealed class ExploreCommand : Command
         Options.Add(_conformance);
         Options.Add(_runtime);
         _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
+        Options.Add(_idle);
+        _idle.AcceptOnlyFromAmong("block", "verify", "off");
         Options.Add(_traces);
         SetAction(Execute);
     }
@@ -114,6 +124,7 @@ internal sealed class ExploreCommand : Command
                 MemoryModel = OnOff(parseResult.GetValue(_memoryModel), "--memory-model"),
                 Conformance = OnOff(parseResult.GetValue(_conformance), "--conformance"),
                 Runtime = parseResult.GetValue(_runtime)!,
+                Idle = Enum.Parse<IdleReduction>(parseResult.GetValue(_idle)!, ignoreCase: true),
                 TraceFolder = parseResult.GetValue(_traces)!,
             };
             options.Validate();
@@ -129,7 +140,7 @@ internal sealed class ExploreCommand : Command
         var runWideSkip = options.Conformance ? Iteration.WhyNoConformance(options.Runtime, options.MemoryModel) : null;
         output.WriteLine($"Exploring {scenarios.Count} scenario(s) of the {options.Runtime} runtime with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
             + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, "
-            + $"conformance to the protocol model {(!options.Conformance ? "off" : runWideSkip is null ? "on" : "not checked")}, strategy {options.Strategy}, seed {options.Seed}; "
+            + $"conformance to the protocol model {(!options.Conformance ? "off" : runWideSkip is null ? "on" : "not checked")}, idle polls {IdleName(options.Idle)}, strategy {options.Strategy}, seed {options.Seed}; "
             + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
         if (runWideSkip is not null) output.WriteLine($"No conformance check: {runWideSkip}.");
@@ -168,6 +179,13 @@ internal sealed class ExploreCommand : Command
         return [ScenarioCatalog.Find(target)
             ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, random:<seed>:<tasks>, all, or a .json DAG file")];
     }
+
+    private static string IdleName(IdleReduction idle) => idle switch
+    {
+        IdleReduction.Block => "block",
+        IdleReduction.Verify => "verified (not blocking)",
+        _ => "yield",
+    };
 
     private static bool OnOff(string? value, string name) => value switch
     {

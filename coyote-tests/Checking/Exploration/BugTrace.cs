@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wireless.Checking.Scenarios;
+using Wireless.Checking.Seam;
 
 namespace Wireless.Checking.Exploration;
 
@@ -25,6 +26,8 @@ public sealed record BugTrace
     public string Runtime { get; init; } = RuntimeKinds.Wireless;
     /// <summary>Whether the conformance check ran (replay must match; traces from before it existed have none).</summary>
     public bool Conformance { get; init; }
+    /// <summary>The idle-poll reduction the bug was found with (replay must match; traces from before it have none: off).</summary>
+    public IdleReduction IdleReduction { get; init; } = IdleReduction.Off;
     public required string Strategy { get; init; }
     public required uint Seed { get; init; }
     /// <summary>The liveness threshold the bug was found with (replay must use the same).</summary>
@@ -38,6 +41,7 @@ public sealed record BugTrace
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public void Save(string path)

@@ -1,4 +1,5 @@
 using Wireless.Checking.MemoryModel;
+using Wireless.Checking.Seam;
 
 namespace Wireless.Checking.Exploration;
 
@@ -20,6 +21,8 @@ public sealed record ExploreOptions
     /// <summary>The runtime under test: the wireless runtime or the wired baseline (<see cref="RuntimeKinds"/>).</summary>
     public string Runtime { get; init; } = RuntimeKinds.Wireless;
     public string TraceFolder { get; init; } = "coyote-traces";
+    /// <summary>The idle-poll reduction (spec/SPEC.md §9): block idle pollers (default), verify its premise, or off.</summary>
+    public IdleReduction Idle { get; init; } = IdleReduction.Block;
 
     public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];
 

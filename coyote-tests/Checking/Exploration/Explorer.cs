@@ -15,7 +15,7 @@ public static class Explorer
     public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress = null)
     {
         options.Validate();
-        var iteration = new Iteration(scenario, options.Variant, record: false, options.MemoryModel, options.Ordering, options.Conformance, options.Runtime);
+        var iteration = new Iteration(scenario, options, record: false);
         var configuration = CoyoteSettings.ForExploration(options);
         using var engine = TestingEngine.Create(configuration, iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
@@ -44,7 +44,7 @@ public static class Explorer
         string? bug = null, tracePath = null;
         if (report.NumOfFoundBugs > 0)
         {
-            bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy));
+            bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy), iteration.LastWaits);
             tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
             new BugTrace
             {
@@ -55,6 +55,7 @@ public static class Explorer
                 MemoryModel = options.MemoryModel,
                 Runtime = options.Runtime,
                 Conformance = iteration.ChecksConformance,
+                IdleReduction = options.Idle,
                 Strategy = options.Strategy,
                 Seed = options.Seed,
                 LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
@@ -64,7 +65,10 @@ public static class Explorer
             }.Save(tracePath);
         }
         var checks = iteration.ChecksConformance ? $"{scenario.Properties}, C1" : scenario.Properties;
-        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped);
+        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
+        {
+            IdleBlocks = iteration.IdleBlocks,
+        };
     }
 
     /// <summary>A name safe on every file system ("random:9:14" becomes "random-9-14").</summary>

@@ -10,22 +10,23 @@ namespace Wireless.Checking.Exploration;
 
 /// <summary>
 /// The body of one Coyote iteration of a workload scenario: run the checked runtime on the scenario's workload with
-/// the specification monitors on (and, with <paramref name="conformance"/>, the conformance monitor: the run's labelled
+/// the specification monitors on (and, with <see cref="ExploreOptions.Conformance"/>, the conformance monitor: the run's labelled
 /// actions must be a run of the protocol model), then check the end state: no runtime error, every task completed once
 /// (S1), the model can complete too (C1), the output equals the sequential reference (S5).
 /// </summary>
 /// <remarks>
-/// <paramref name="runtime"/> picks the runtime under test: the wireless runtime, or the wired baseline it replaced
-/// (same ring, device, queues, gate and seam; its events feed the same monitors). The protocol model is of the wireless
-/// design, so conformance is checked for the wireless runtime only.
+/// <see cref="ExploreOptions.Runtime"/> picks the runtime under test: the wireless runtime, or the wired baseline it
+/// replaced (same ring, device, queues, gate and seam; its events feed the same monitors). The protocol model is of the
+/// wireless design, so conformance is checked for the wireless runtime only. Of <paramref name="options"/> an iteration
+/// uses the variant, the memory model, the conformance check and the idle-poll reduction; the budget and the strategy
+/// are the explorer's.
 /// </remarks>
-public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool memoryModel = false, OrderingVariant? ordering = null,
-    bool conformance = false, string runtime = RuntimeKinds.Wireless)
+public sealed class Iteration(Scenario scenario, ExploreOptions options, bool record)
 {
     /// <summary>The most model states the conformance check explores for one observation before it is inconclusive.</summary>
     public const int ConformanceMaxStates = 2_000_000;
 
-    private readonly RuntimeConfig _config = scenario.CheckedConfig(bugs);
+    private readonly RuntimeConfig _config = scenario.CheckedConfig(options.Variant);
     private ReferenceResult? _reference;
     private ModelConfig? _model;
     private ConformanceMonitor? _conformance;
@@ -44,6 +45,14 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
 
     public long LastStepCount { get; private set; }
 
+    /// <summary>What the last iteration's blocked threads wait for (<see cref="CheckRun.DescribeWaits"/>).</summary>
+    public string LastWaits => _lastRun?.DescribeWaits() ?? "";
+
+    /// <summary>Spin hints, over all iterations so far, at which the idle-poll reduction blocked a thread.</summary>
+    public long IdleBlocks { get; private set; }
+
+    private CheckRun? _lastRun;
+
     /// <summary>
     /// Where the incomplete tasks of the last iteration were when it stopped (empty for the gate scenario), and, after a
     /// conformance mismatch, the model states the run could have been in.
@@ -61,17 +70,19 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         if (scenario.CustomBody is { } body)
         {
             var map = new MemoryMap();
-            var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}", memoryModel, ordering);
+            var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}",
+                options.MemoryModel, options.Ordering, idle: options.Idle);
+            // Known at once: when Coyote stops a run (a bug), the finally below may run after the engine returned.
+            _lastRun = gateRun;
             ProgressMonitor.Register();
             try
             {
-                body(bugs, map);
+                body(options.Variant, map);
             }
             finally
             {
                 ProgressMonitor.NotifyFinished();
-                LastSteps = gateRun.Steps;
-                LastStepCount = gateRun.StepCount;
+                Finished(gateRun);
             }
             return;
         }
@@ -82,9 +93,9 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
             // The reference runs outside the checked seam (it is sequential); computed once per exploration, and with
             // it the model configuration of the conformance check.
             _reference = new SequentialExecutor(_config).Run(workload);
-            if (conformance) BuildModel();
+            if (options.Conformance) BuildModel();
         }
-        var host = (RuntimeHost<CheckedMemory>)RuntimeKinds.Create<CheckedMemory>(runtime, _config);
+        var host = (RuntimeHost<CheckedMemory>)RuntimeKinds.Create<CheckedMemory>(options.Runtime, _config);
         _lastRuntime = host;
         var ring = host.Ring;
         Func<int, int[]> fanin = id =>
@@ -95,8 +106,9 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         var monitor = new SpecMonitor(_reference.Structure, _config.FirstLocalId, fanin);
         _conformance = _model is null ? null : new ConformanceMonitor(_model, _config, fanin, ConformanceMaxStates);
         var orchestrator = _config.WantedThreads - 1;
-        var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}", memoryModel, ordering,
-            _conformance);
+        var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
+            options.MemoryModel, options.Ordering, _conformance, options.Idle);
+        _lastRun = run;
         ProgressMonitor.Register();
         try
         {
@@ -110,9 +122,15 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
         }
         finally
         {
-            LastSteps = run.Steps;
-            LastStepCount = run.StepCount;
+            Finished(run);
         }
+    }
+
+    private void Finished(CheckRun run)
+    {
+        LastSteps = run.Steps;
+        LastStepCount = run.StepCount;
+        IdleBlocks += run.Idle.Blocks;
     }
 
     /// <summary>
@@ -136,7 +154,7 @@ public sealed class Iteration(Scenario scenario, Bug bugs, bool record, bool mem
     /// <summary>The model configuration of the scenario, or why there is none (<see cref="ConformanceSkipped"/>).</summary>
     private void BuildModel()
     {
-        if (WhyNoConformance(runtime, memoryModel) is { } why)
+        if (WhyNoConformance(options.Runtime, options.MemoryModel) is { } why)
         {
             ConformanceSkipped = why;
             return;

@@ -16,13 +16,22 @@ public static class Replayer
     {
         var scenario = trace.ResolveScenario();
         var (bugs, ordering) = Explorer.ParseVariants(trace.Variant);
-        var iteration = new Iteration(scenario, bugs, record: true, trace.MemoryModel, ordering, trace.Conformance, trace.Runtime);
+        var options = new ExploreOptions
+        {
+            Variant = bugs,
+            Ordering = ordering,
+            MemoryModel = trace.MemoryModel,
+            Conformance = trace.Conformance,
+            Runtime = trace.Runtime,
+            Idle = trace.IdleReduction,
+        };
+        var iteration = new Iteration(scenario, options, record: true);
         using var engine = TestingEngine.Create(CoyoteSettings.ForReplay(trace), iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
         if (!engine.IsTestRewritten())
             throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
         engine.Run();
-        var bug = engine.TestReport.NumOfFoundBugs > 0 ? BugMessage.Normalize(engine.TestReport.BugReports.First(), trace.LivenessThreshold) : null;
+        var bug = engine.TestReport.NumOfFoundBugs > 0 ? BugMessage.Normalize(engine.TestReport.BugReports.First(), trace.LivenessThreshold, iteration.LastWaits) : null;
         return new ReplayOutcome(trace, bug, CheckRun.Current.Steps, iteration.DescribeLastState());
     }
 }

@@ -17,5 +17,8 @@ public sealed record ScenarioOutcome(
     string Checks,
     string? ConformanceSkipped)
 {
+    /// <summary>Spin hints at which the idle-poll reduction blocked a thread, over all iterations.</summary>
+    public long IdleBlocks { get; init; }
+
     public double IterationsPerSecond => Iterations / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

@@ -125,6 +125,9 @@ public sealed class WeakMemory
         return (m, false);
     }
 
+    /// <summary>Whether <paramref name="m"/> is the newest store to <paramref name="location"/>.</summary>
+    public bool IsNewest(nint location, Message m) => _locations.TryGetValue(location, out var messages) && messages[^1] == m;
+
     public void Fence(ModelThread t, MemoryOrder order)
     {
         if (Acquires(order))

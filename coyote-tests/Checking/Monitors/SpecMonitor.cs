@@ -55,8 +55,6 @@ public sealed class SpecMonitor
 
     private string Name(int index) => $"task #{index} ({_structure.Shapes[index]}{(_structure.IsAlloc[index] ? ", alloc_tensors" : "")})";
 
-    public void OnSpin() { }
-
     public void Observe(SpecEvent evt, int id, long value)
     {
         switch (evt)

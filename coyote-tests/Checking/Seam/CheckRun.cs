@@ -23,8 +23,9 @@ public sealed class CheckRun
     private long _step;
 
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
-        bool memoryModel, OrderingVariant? weakening)
+        bool memoryModel, OrderingVariant? weakening, IdleReduction idle)
     {
+        Idle = new IdleWaits(idle);
         Monitor = monitor;
         Conformance = conformance;
         _steps = record ? [] : null;
@@ -66,6 +67,9 @@ public sealed class CheckRun
 
     public OrderingVariant? Weakening { get; }
 
+    /// <summary>The idle-poll reduction: which spinning threads are blocked until a store wakes them.</summary>
+    internal IdleWaits Idle { get; }
+
     public ModelThread MainThread { get; }
 
     /// <summary>The recorded interleaving (only when recording).</summary>
@@ -73,15 +77,27 @@ public sealed class CheckRun
 
     public long StepCount => _step;
 
-    /// <summary>Logical time for the runtime's clock: one nanosecond per step.</summary>
-    public static long LogicalTime => CurrentOrNull?._step ?? 0;
+    /// <summary>
+    /// Logical time for the runtime's clock: one nanosecond per step. A thread that reads it is never blocked by the
+    /// idle-poll reduction (time passes without a store).
+    /// </summary>
+    public static long LogicalTime
+    {
+        get
+        {
+            var run = CurrentOrNull;
+            if (run is null) return 0;
+            run.Idle.OnBusy(CheckedThread.Current.Id, "read the clock");
+            return run._step;
+        }
+    }
 
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
-        bool memoryModel = false, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null)
+        bool memoryModel = false, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block)
     {
         CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, memoryModel, weakening);
+        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, memoryModel, weakening, idle);
     }
 
     public string? Describe(nint address) => _describe(address);
@@ -105,18 +121,49 @@ public sealed class CheckRun
     /// <summary>"the initial value" or "the store at step 812 by sched-0".</summary>
     public string Origin(Message m) => m.Thread < 0 ? "initial value" : $"store at step {m.Step} by {_threads[m.Thread].Name}";
 
+    /// <summary>
+    /// The threads the idle-poll reduction holds blocked and the locations a store to which would wake each ("orch waits
+    /// for a store to ring.last_task_alive or ring.error_code"), or "" if none: the diagnosis of a deadlock.
+    /// </summary>
+    public string DescribeWaits()
+    {
+        var waits = new List<string>();
+        var idleCores = new List<string>();
+        foreach (var (thread, locations) in Idle.Blocked())
+        {
+            var name = _threads[thread].Name;
+            var names = locations.Select(l => Describe(l) ?? $"0x{l:x}").ToList();
+            // A core waiting for its next task reads only its own registers and the shutdown flag: one line for all.
+            if (name.StartsWith("core-", StringComparison.Ordinal) && names.All(n => n == "device_shutdown" || n.StartsWith("core[", StringComparison.Ordinal)))
+                idleCores.Add(name);
+            else
+                waits.Add($"{name} waits for a store to {string.Join(" or ", names)}");
+        }
+        if (idleCores.Count > 0) waits.Add($"{string.Join(", ", idleCores)} wait for a dispatch (core[i].data_main) or device_shutdown");
+        return string.Join("; ", waits);
+    }
+
     /// <summary>Fails the iteration with a data race found by the memory model.</summary>
     public static void ReportRace(string? race)
     {
         if (race is not null) Specification.Assert(false, race);
     }
 
+    /// <summary>
+    /// A spin hint: the thread's view catches up with the newest stores (eventual visibility), then the idle-poll
+    /// reduction blocks it or it yields.
+    /// </summary>
     public static void Spin()
     {
         var run = CurrentOrNull;
-        if (run is null) return;
-        run.Monitor.OnSpin();
-        run.Model?.SpinCatchUp(CheckedThread.Current);
+        if (run is null)
+        {
+            Microsoft.Coyote.Runtime.SchedulingPoint.Yield();
+            return;
+        }
+        var t = CheckedThread.Current;
+        run.Model?.SpinCatchUp(t);
+        run.Idle.AtSpinHint(t.Id);
     }
 
     public static void Observe(SpecEvent evt, int id, long value)
@@ -124,10 +171,14 @@ public sealed class CheckRun
         var run = CurrentOrNull;
         if (run is null) return;
         var step = run.NextStep();
+        // A re-poll that still finds two unmet producers is the stutter of an idle loop; every other event is work.
+        if (evt != SpecEvent.Classified || SpecEventValue.UnmetOf(value) < 2) run.Idle.OnBusy(CheckedThread.Current.Id, "reported a protocol event");
         run._steps?.Add(new TraceStep(step, CheckedThread.CurrentName, null, "event", evt.ToString(), EventValue(evt, id, value)));
         if (evt == SpecEvent.GatePassed && value >= 0 && run._roleOf is { } roleOf) CheckedThread.RenameCurrent(roleOf((int)value));
-        run.Monitor.Observe(evt, id, value);
+        // Conformance first: a run that left the model is reported as such (C1), even where the same event also breaks a
+        // property the monitors check.
         run.Conformance?.Observe(evt, id, value, CheckedThread.Current.Id);
+        run.Monitor.Observe(evt, id, value);
     }
 
     private static string EventValue(SpecEvent evt, int id, long value) => evt switch

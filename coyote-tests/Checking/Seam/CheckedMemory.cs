@@ -17,7 +17,8 @@ namespace Wireless.Checking.Seam;
 /// Plain (<see cref="MemoryOrder.NonAtomic"/>) accesses get no scheduling point: between two atomic accesses a
 /// thread's plain accesses touch data no other thread may touch concurrently in a data-race-free program, so
 /// interleaving them adds no behaviours (the DRF-SC reduction); the race detector checks that premise.
-/// Spinning threads yield (<see cref="SchedulingPoint.Yield"/>) and their view catches up with the newest stores.
+/// At a spin hint the thread's view catches up with the newest stores, and the idle-poll reduction (<see cref="IdleWaits"/>)
+/// blocks it if its idle iterations only re-read unchanged values; otherwise it yields.
 /// </remarks>
 public struct CheckedMemory : ISharedMemory
 {
@@ -54,11 +55,7 @@ public struct CheckedMemory : ISharedMemory
     public static void AccessBuffer<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged
         => CheckedAccess.Plain(ref start, count, write, action);
 
-    public static void SpinHint(int idleIterations, SpecAction action)
-    {
-        CheckRun.Spin();
-        SchedulingPoint.Yield();
-    }
+    public static void SpinHint(int idleIterations, SpecAction action) => CheckRun.Spin();
 
     public static long NowNanoseconds() => CheckRun.LogicalTime;
 
@@ -81,21 +78,23 @@ internal static class CheckedAccess
         var memory = Read(ref location);
         var value = memory;
         var shown = $"read {memory}";
+        var t = CheckedThread.Current;
+        var newest = true;
         if (run.Model is { } model)
         {
-            var t = CheckedThread.Current;
             if (order == MemoryOrder.NonAtomic)
             {
                 CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: false, action, step));
             }
             else
             {
-                var (message, newest) = model.Load(t, address, memory, order);
+                (var message, newest) = model.Load(t, address, memory, order);
                 value = message.Value;
                 if (!newest) shown = $"read {value} from the {run.Origin(message)} (newest is {memory})";
                 CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: true, action, step));
             }
         }
+        run.Idle.OnRead(t.Id, address, newest);
         if (run.Recording) run.Record(step, action, $"load {Name(order)}", address, shown);
         return value;
     }
@@ -113,9 +112,9 @@ internal static class CheckedAccess
         if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
         var step = run.NextStep();
         var shown = $"wrote {value}";
+        var t = CheckedThread.Current;
         if (run.Model is { } model)
         {
-            var t = CheckedThread.Current;
             var atomic = order != MemoryOrder.NonAtomic;
             if (!atomic || model.Store(t, address, Read(ref location), value, order)) Write(ref location, value);
             else shown = $"wrote {value}, placed before the newest store in modification order";
@@ -125,6 +124,7 @@ internal static class CheckedAccess
         {
             Write(ref location, value);
         }
+        run.Idle.OnWrite(t.Id, address);
         if (run.Recording) run.Record(step, action, $"store {Name(order)}", address, shown);
     }
 
@@ -142,15 +142,16 @@ internal static class CheckedAccess
         SchedulingPoint.Interleave();
         var step = run.NextStep();
         var old = Read(ref location);
+        var t = CheckedThread.Current;
         if (run.Model is { } model)
         {
-            var t = CheckedThread.Current;
             var (read, _) = model.ReadModifyWrite(t, address, old, order, v => update(v));
             old = read.Value;
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic: true, action, step));
         }
         var written = update(old);
         Write(ref location, written);
+        run.Idle.OnWrite(t.Id, address);
         if (run.Recording) run.Record(step, action, $"{what} {Name(order)}", address, $"read {old}, wrote {written}");
         return old;
     }
@@ -171,14 +172,16 @@ internal static class CheckedAccess
         var memory = Read(ref location);
         long observed;
         bool swapped;
+        var newest = true;
         var stale = "";
+        var t = CheckedThread.Current;
         if (run.Model is { } model)
         {
-            var t = CheckedThread.Current;
             var (read, didSwap) = model.CompareExchange(t, address, memory, comparand, value, order);
             observed = read.Value;
             swapped = didSwap;
-            if (!swapped && read.Value != memory) stale = $" from the {run.Origin(read)} (newest is {memory})";
+            newest = model.IsNewest(address, read);
+            if (!newest) stale = $" from the {run.Origin(read)} (newest is {memory})";
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: swapped, atomic: true, action, step));
         }
         else
@@ -186,7 +189,15 @@ internal static class CheckedAccess
             observed = memory;
             swapped = memory == comparand;
         }
-        if (swapped) Write(ref location, value);
+        if (swapped)
+        {
+            Write(ref location, value);
+            run.Idle.OnWrite(t.Id, address);
+        }
+        else
+        {
+            run.Idle.OnRead(t.Id, address, newest);
+        }
         if (run.Recording) run.Record(step, action, $"cas {Name(order)}", address, swapped ? $"CAS ok, wrote {value}" : $"CAS failed, read {observed}{stale}");
         return observed;
     }
@@ -197,15 +208,20 @@ internal static class CheckedAccess
         if (run is null) return;
         SchedulingPoint.Interleave();
         run.NextStep();
-        run.Model?.Fence(CheckedThread.Current, order);
+        var t = CheckedThread.Current;
+        run.Model?.Fence(t, order);
+        run.Idle.OnBusy(t.Id, "issued a fence");
     }
 
     public static unsafe void Plain<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged
     {
         var run = CheckRun.CurrentOrNull;
-        if (run?.Model is not { } model || count <= 0) return;
+        if (run is null || count <= 0) return;
+        var t = CheckedThread.Current;
+        run.Idle.OnBusy(t.Id, "accessed a buffer");
+        if (run.Model is not { } model) return;
         var address = (nint)Unsafe.AsPointer(ref start);
-        CheckRun.ReportRace(model.Races.Access(CheckedThread.Current, address, count * sizeof(T), write, atomic: false, action, run.StepCount));
+        CheckRun.ReportRace(model.Races.Access(t, address, count * sizeof(T), write, atomic: false, action, run.StepCount));
     }
 
     private static MemoryOrder Weaken(CheckRun run, SpecAction action, AccessClass access, nint address, MemoryOrder order)

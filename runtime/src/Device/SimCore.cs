@@ -44,6 +44,8 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
     }
 
     public int Index => _index;
+    /// <summary>Whether kernels take their simulated duration (the caller passes the clock to <see cref="Advance"/>).</summary>
+    public bool IsTimed => _timed;
     /// <summary><see cref="Shape.AIC"/> or <see cref="Shape.AIV"/>.</summary>
     public Shape Kind { get; }
     /// <summary>The task the core is running (local id), or null. For stall diagnostics.</summary>
@@ -60,6 +62,8 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
     /// <summary>
     /// Takes one step if one is due: ACK a newly dispatched task, or run the current kernel and report FIN.
     /// Returns false if there was nothing to do. A kernel that throws is reported through <paramref name="fail"/>.
+    /// <paramref name="now"/> is the seam's clock on a timed device and is not read (0) otherwise, so that a checked
+    /// core's idle polls do not depend on time.
     /// </summary>
     public bool Advance(long now, Action<string> fail)
     {
@@ -75,7 +79,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
             _lastSequence = _currentSequence = seq;
             ref var d = ref _ring.Descriptor(_ring.SlotOf(_currentTask));
             TMem.AccessBuffer(ref d, 1, write: false, SpecAction.CoreAck);
-            _finishAt = d.Fault == KernelFault.Hang ? long.MaxValue : _timed ? now + d.DurationNs : now;
+            _finishAt = d.Fault == KernelFault.Hang ? long.MaxValue : _timed ? now + d.DurationNs : 0;
             // Release: the ACK tells the owner the payload buffer of the previous task is free again.
             TMem.Store(ref regs.Cond, CoreRegisters.Ack(seq), MemoryOrder.Release, SpecAction.CoreAck);
             return true;

@@ -49,7 +49,8 @@ internal sealed class SimDevice<TMem> where TMem : struct, ISharedMemory
         var idle = 0;
         while (TMem.Load(ref Shutdown[0], MemoryOrder.Acquire, SpecAction.Idle) == 0)
         {
-            if (Cores[core].Advance(TMem.NowNanoseconds(), fail)) idle = 0;
+            var c = Cores[core];
+            if (c.Advance(c.IsTimed ? TMem.NowNanoseconds() : 0, fail)) idle = 0;
             else TMem.SpinHint(++idle, SpecAction.Idle);
         }
     }

@@ -89,8 +89,12 @@ public sealed class AffinityGate<TMem> where TMem : struct, ISharedMemory
         ref var departed = ref _arrivals[1];
         // AcqRel: the last to depart sees every other thread's reads done before it resets the gate.
         if (TMem.FetchAdd(ref departed, 1, MemoryOrder.AcqRel, SpecAction.Gate) != launched - 1 || Has(Bug.GateNoReset)) return;
+        // Only CPUs whose bit is set took a ticket; every bit is visible (the departures form a release sequence
+        // after each thread's fetch_or).
+        var used = (ulong)TMem.Load(ref _mask[0], MemoryOrder.Relaxed, SpecAction.Gate);
         TMem.Store(ref _mask[0], 0, MemoryOrder.Relaxed, SpecAction.Gate);
-        for (var c = 0; c < _perCpu.Length; c++) TMem.Store(ref _perCpu[c], 0, MemoryOrder.Relaxed, SpecAction.Gate);
+        for (; used != 0; used &= used - 1)
+            TMem.Store(ref _perCpu[BitOperations.TrailingZeroCount(used)], 0, MemoryOrder.Relaxed, SpecAction.Gate);
         TMem.Store(ref departed, 0, MemoryOrder.Relaxed, SpecAction.Gate);
         // Release: the next launch's arrivals (which happen after this launch's threads were joined) see a clean gate.
         TMem.Store(ref _arrivals[0], 0, MemoryOrder.Release, SpecAction.Gate);

@@ -40,6 +40,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private readonly CoreTrack[] _cores;
     private readonly int[] _clusters;
     private readonly bool _inlineCores;
+    private readonly bool _timedInlineCores;
     private readonly bool _profile;
     private readonly long _timeoutNs;
     private readonly Action<string> _fail;
@@ -60,6 +61,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         _clusters = Enumerable.Range(0, config.Clusters).Where(c => c % config.Schedulers == index).ToArray();
         _cores = new CoreTrack[_clusters.Length * 3];
         _inlineCores = config.Cores == CoreDriver.Inline;
+        _timedInlineCores = _inlineCores && config.Device == DeviceMode.Timed;
         _profile = config.Profile;
         _timeoutNs = config.TimeoutMilliseconds * 1_000_000L;
         _fail = status.Fail;
@@ -164,7 +166,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private bool PollCores()
     {
         var progress = false;
-        var now = _inlineCores ? TMem.NowNanoseconds() : 0;
+        var now = _timedInlineCores ? TMem.NowNanoseconds() : 0;
         for (var i = 0; i < _cores.Length; i++)
         {
             ref var track = ref _cores[i];
@@ -243,15 +245,27 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
 
     // ---- Dispatch ---------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Gives each free core (idle, or able to take a preloaded task) a task of its shape. A queue found empty is not
+    /// popped again in the same pass: the other free cores of its shape wait for the next loop iteration.
+    /// </summary>
     private bool Dispatch()
     {
         var progress = DispatchMix();
+        var aicEmpty = false;
+        var aivEmpty = false;
         for (var i = 0; i < _cores.Length; i++)
         {
             if (i / 3 == _reservedCluster) continue;
             ref var track = ref _cores[i];
             if (!track.IsIdle && !track.CanPreload) continue;
-            if (!_ready[track.Kind].TryPop(out var task)) continue;
+            ref var empty = ref track.Kind == Shape.AIC ? ref aicEmpty : ref aivEmpty;
+            if (empty) continue;
+            if (!_ready[track.Kind].TryPop(out var task))
+            {
+                empty = true;
+                continue;
+            }
             Write(ref track, task, part: 0);
             progress = true;
         }

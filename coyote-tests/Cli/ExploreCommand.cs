@@ -156,11 +156,14 @@ internal sealed class ExploreCommand : Command
         }
 
         output.WriteLine();
-        var table = new TextTable(("scenario", false), ("iterations", true), ("it/s", true), ("steps/it", true), ("max steps", true), ("checks", false), ("bugs", true));
+        var table = new TextTable(("scenario", false), ("iterations", true), ("it/s", true), ("steps/it", true), ("max steps", true),
+            ("GC pause", true), ("KB/it", true), ("checks", false), ("bugs", true));
         foreach (var o in outcomes)
         {
+            var perIteration = Math.Max(1, o.Iterations);
             table.AddRow(o.Scenario.Name, Num(o.Iterations), o.IterationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
-                Num(o.TotalSteps / Math.Max(1, o.Iterations)), Num(o.MaxSteps), o.Checks, o.Bug is null ? "0" : "1");
+                Num(o.TotalSteps / perIteration), Num(o.MaxSteps), o.GcPauseShare.ToString("P0", CultureInfo.InvariantCulture),
+                Num(o.AllocatedBytes / 1024 / perIteration), o.Checks, o.Bug is null ? "0" : "1");
         }
         table.Write(output);
         var bugs = outcomes.Count(o => o.Bug is not null);

@@ -23,7 +23,7 @@ internal sealed class ListCommand : Command
             output.WriteLine("mutant = breaks one property on purpose:");
             var variants = new TextTable(("name", false), ("kind", false), ("runtime", false), ("summary", false));
             foreach (var v in BugCatalog.All) variants.AddRow(v.Name, v.Kind, v.Runtime, v.Summary);
-            foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, v.Harmless ? "ordering (harmless)" : "ordering", RuntimeKinds.Wireless, v.Summary);
+            foreach (var v in OrderingVariants.All) variants.AddRow(v.Name, "ordering", RuntimeKinds.Wireless, v.Summary);
             variants.Write(output);
             output.WriteLine("A variant of the wired runtime is explored with --runtime wired.");
             output.WriteLine("Ordering variants weaken one ordering of spec/SPEC.md §5 in the checked seam; they show only with --memory-model on.");

@@ -127,8 +127,7 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
         }
         foreach (var t in threads) t.Join();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        // Release: cores that see it stop after their last step.
-        TMem.Store(ref device.Shutdown[0], 1, MemoryOrder.Release, SpecAction.Idle);
+        if (cores.Count > 0) device.Shutdown();
         foreach (var c in cores) c.Join();
 
         var error = Status.ErrorMessage;

@@ -13,6 +13,8 @@ internal static class CoyoteSettings
         => Configuration.Create()
             .WithPartiallyControlledConcurrencyAllowed(false)
             .WithTelemetryEnabled(false)
+            // Trace analysis builds an execution graph at every scheduling point for DGML pictures this project does not use.
+            .WithTraceAnalysisEnabled(false)
             .WithConsoleLoggingEnabled(false)
             .WithLivenessTemperatureThreshold(livenessThreshold)
             .WithMaxSchedulingSteps(ExploreOptions.MaxUnfairSteps, ExploreOptions.MaxFairSteps);

@@ -23,6 +23,8 @@ public static class Explorer
             throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
 
         var done = 0;
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var budget = options.Seconds > 0 ? TimeSpan.FromSeconds(options.Seconds) : TimeSpan.MaxValue;
@@ -36,6 +38,8 @@ public static class Explorer
         });
         engine.Run();
         clock.Stop();
+        var gcPause = GC.GetTotalPauseDuration() - pausedBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
         var report = engine.TestReport;
         var iterations = Math.Max(done, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths);
@@ -68,6 +72,8 @@ public static class Explorer
         return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
         {
             IdleBlocks = iteration.IdleBlocks,
+            GcPause = gcPause,
+            AllocatedBytes = allocated,
         };
     }
 

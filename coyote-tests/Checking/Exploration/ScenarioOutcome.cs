@@ -20,5 +20,14 @@ public sealed record ScenarioOutcome(
     /// <summary>Spin hints at which the idle-poll reduction blocked a thread, over all iterations.</summary>
     public long IdleBlocks { get; init; }
 
+    /// <summary>Time the garbage collector paused the process while exploring (all threads).</summary>
+    public TimeSpan GcPause { get; init; }
+
+    /// <summary>Bytes allocated while exploring (all threads).</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>The share of the exploration's wall time spent in GC pauses.</summary>
+    public double GcPauseShare => GcPause.TotalSeconds / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
     public double IterationsPerSecond => Iterations / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

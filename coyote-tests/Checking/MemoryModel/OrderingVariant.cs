@@ -16,10 +16,9 @@ public sealed record WeakeningRule(SpecAction Action, string LocationPrefix, Acc
 /// <summary>
 /// A seeded-bug variant that weakens one ordering the design relies on (spec/SPEC.md §5), applied by the checked seam
 /// at the matching accesses, so the runtime's code is unchanged. Only visible with the memory model on.
-/// <see cref="Property"/> is what the checks must report; <see cref="Harmless"/> marks a weakening the checks showed
-/// harmless, with <see cref="Argument"/> saying why.
+/// <see cref="Property"/> is what the checks must report.
 /// </summary>
-public sealed record OrderingVariant(string Name, string Summary, string Property, IReadOnlyList<WeakeningRule> Rules, bool Harmless = false, string? Argument = null)
+public sealed record OrderingVariant(string Name, string Summary, string Property, IReadOnlyList<WeakeningRule> Rules)
 {
     public MemoryOrder Apply(SpecAction action, AccessClass access, nint address, Func<nint, string?> describe, MemoryOrder order)
     {

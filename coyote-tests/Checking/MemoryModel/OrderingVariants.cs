@@ -42,13 +42,11 @@ public static class OrderingVariants
             [Rule(SpecAction.Gate, "gate.arrived_departed", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
              Rule(SpecAction.Gate, "gate.per_cpu", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
              Rule(SpecAction.Gate, "gate.cpu_mask", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)]),
-        new("relaxed-stamp", "the last-consumer stamp and retire CASes are relaxed", "none",
+        new("relaxed-stamp-read", "the stamp's first read of the last-consumer word is relaxed: a producer found retired is dropped without acquiring its completion", "R1",
+            [Rule(SpecAction.StampLastConsumer, "slot", AccessClass.Load, MemoryOrder.Relaxed)]),
+        new("relaxed-stamp", "the last-consumer stamp and retire CASes are relaxed: a stamp whose CAS fails on a retired word drops the producer without acquiring its completion", "R1",
             [Rule(SpecAction.StampLastConsumer, "slot", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
-             Rule(SpecAction.Reclaim, "slot", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)],
-            Harmless: true,
-            Argument: "the stamp and the retire decide on one word, and a CAS always reads the newest value in its modification "
-                + "order, so atomicity alone decides which comes first; neither side reads anything else the other wrote "
-                + "(a dropped producer is complete, which the consumer learns from its own flag and watermark accesses)"),
+             Rule(SpecAction.Reclaim, "slot", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)]),
     ];
 
     public static OrderingVariant? Find(string name) => All.FirstOrDefault(v => v.Name == name);

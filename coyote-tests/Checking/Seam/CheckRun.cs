@@ -25,7 +25,7 @@ public sealed class CheckRun
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
         bool memoryModel, OrderingVariant? weakening, IdleReduction idle)
     {
-        Idle = new IdleWaits(idle);
+        Idle = new IdleWaits(idle, describe, id => _threads[id].Name);
         Monitor = monitor;
         Conformance = conformance;
         _steps = record ? [] : null;
@@ -133,13 +133,13 @@ public sealed class CheckRun
         {
             var name = _threads[thread].Name;
             var names = locations.Select(l => Describe(l) ?? $"0x{l:x}").ToList();
-            // A core waiting for its next task reads only its own registers and the shutdown flag: one line for all.
-            if (name.StartsWith("core-", StringComparison.Ordinal) && names.All(n => n == "device_shutdown" || n.StartsWith("core[", StringComparison.Ordinal)))
+            // A core waiting for its next task (or the exit signal) reads only its own registers: one line for all.
+            if (name.StartsWith("core-", StringComparison.Ordinal) && names.All(n => n.StartsWith("core[", StringComparison.Ordinal)))
                 idleCores.Add(name);
             else
                 waits.Add($"{name} waits for a store to {string.Join(" or ", names)}");
         }
-        if (idleCores.Count > 0) waits.Add($"{string.Join(", ", idleCores)} wait for a dispatch (core[i].data_main) or device_shutdown");
+        if (idleCores.Count > 0) waits.Add($"{string.Join(", ", idleCores)} wait for a dispatch (core[i].data_main)");
         return string.Join("; ", waits);
     }
 

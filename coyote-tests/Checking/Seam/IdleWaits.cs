@@ -4,10 +4,10 @@ using Microsoft.Coyote.Specifications;
 
 namespace Wireless.Checking.Seam;
 
-/// <summary>How the checker treats a polling loop's idle iterations (spec/SPEC.md §9).</summary>
+/// <summary>How the checker treats a polling loop's idle iterations (spec/SPEC.md §9.1).</summary>
 public enum IdleReduction
 {
-    /// <summary>A thread whose idle iterations only re-read unchanged values blocks until one of them is stored to.</summary>
+    /// <summary>A thread whose idle iteration only read unchanged newest values blocks until one of them is stored to.</summary>
     Block,
     /// <summary>No reduction: an idle iteration ends with a yield, as a real spin loop would.</summary>
     Off,
@@ -21,37 +21,37 @@ public enum IdleReduction
 
 /// <summary>
 /// The idle-poll reduction (the await / spin-assume reduction of GenMC, Coyote's own <c>SpinWait.SpinUntil</c>): a
-/// checked thread whose polling loop found nothing to do, twice over the same unchanged values, is not scheduled
-/// again until another thread stores to a location it read, so exploration spends no scheduling points on polls
-/// that find nothing. When every thread waits, Coyote reports the deadlock at once (L1).
+/// checked thread whose polling loop found nothing to do is not scheduled again until another thread stores to a
+/// location it read, so exploration spends no scheduling points on polls that find nothing. When every thread waits,
+/// Coyote reports the deadlock at once (L1).
 /// </summary>
 /// <remarks>
-/// Design. The seam reports every shared access of every checked thread here. An idle iteration is what a thread
-/// does between two <c>SpinHint</c>s (the seam's "this iteration found nothing to do"). A thread's <em>streak</em> is
-/// the set of locations its consecutive idle iterations read, each with the location's version (its store count)
-/// when read. At a spin hint the thread blocks iff
+/// Design. The seam reports every shared access of every checked thread here. An iteration is what a thread does
+/// between two <c>SpinHint</c>s; the runtime calls <c>SpinHint</c> only at the end of an iteration that found nothing
+/// to do and has settled (the seam's contract: run again with the same values read, it would read no other location,
+/// write nothing and report nothing but a re-poll). At a spin hint the thread blocks iff the iteration
 /// <list type="bullet">
-/// <item>the iteration just ended wrote nothing, reported no label other than "classified: still two unmet", announced
-/// no plain buffer access, issued no fence and did not read the clock (it was not <em>busy</em>);</item>
-/// <item>every location it read is already in the streak, and the load read that location's newest store (under the
-/// memory model a load may read an older one: the next iteration, after the spin hint's catch-up, could read
-/// something else);</item>
-/// <item>no location of the streak has been stored to since it was read.</item>
+/// <item>was not <em>busy</em>: it stored nothing shared, reported no protocol event other than "classified: still two
+/// unmet producers", announced no plain buffer access, issued no fence and did not read the clock;</item>
+/// <item>read, with every load, the newest store of that location (under the memory model a load may read an older
+/// one, and the next iteration, after the spin hint's catch-up, could read something else), and no location it read
+/// has been stored to since.</item>
 /// </list>
-/// Otherwise the iteration's reads join the streak (a busy iteration clears it) and the thread yields, as before.
-/// A blocked thread is registered on every location of its streak; any store to one of them (atomic or plain,
-/// placed anywhere in the modification order) wakes it and clears its streak. Blocking uses Coyote's
+/// Otherwise it yields, as before. A blocked thread is registered on every location its iteration read; any store to
+/// one of them (atomic or plain, placed anywhere in the modification order) wakes it. Blocking uses Coyote's
 /// <c>SpinWait.SpinUntil</c>, which the rewriter turns into a controlled wait on a condition that reads only this
 /// class's fields (no seam access), so Coyote sees the wait, reports a deadlock when every operation waits, and
 /// replays it.
 ///
-/// Why it is sound (premise checked by <see cref="IdleReduction.Verify"/>): a blocked thread's omitted steps would read
-/// the same locations and get the same values (the newest store of each, none newer yet), write nothing and change
-/// its private state only by rotating its pending FIFO over entries it does not modify; so they are stutter steps,
-/// and every execution with them is stutter-equivalent to one without, which the strategy can still schedule.
-/// A thread with more than 63 ids before it (never the case in the scenarios) does not block.
+/// Why it is sound (the contract is checked by <see cref="IdleReduction.Verify"/>): a blocked thread's omitted steps
+/// would read the same locations and get the same values (the newest store of each, none newer yet), write nothing and
+/// report nothing but re-polls; they are stutter steps, and every execution with them is stutter-equivalent to one
+/// without, which the strategy can still schedule. A thread with id 64 or more (never the case in the scenarios) does
+/// not block.
 /// </remarks>
-internal sealed class IdleWaits(IdleReduction mode)
+/// <param name="describe">Names a location (for the verify mode's message).</param>
+/// <param name="threadName">Names a thread by id (for the verify mode's message).</param>
+internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe, Func<int, string> threadName)
 {
     private readonly record struct Read(nint Location, long Version);
 
@@ -66,10 +66,12 @@ internal sealed class IdleWaits(IdleReduction mode)
     private sealed class Poller(int id)
     {
         public readonly int Id = id;
-        public readonly List<Read> Streak = [];
-        public readonly List<Read> Iteration = [];
+        /// <summary>The current iteration's reads; while blocked, what it waits on.</summary>
+        public readonly List<Read> Reads = [];
         /// <summary>Why the current iteration is not a stutter (null while it is one).</summary>
         public string? Busy;
+        /// <summary>A load of the iteration read an older store than the newest, or (verifying) it was woken mid-way.</summary>
+        public bool Stale;
         public bool Blocked;
         public Func<bool>? Unblocked;
     }
@@ -79,9 +81,7 @@ internal sealed class IdleWaits(IdleReduction mode)
     private readonly Dictionary<nint, Watch> _watches = [];
     private Poller?[] _pollers = new Poller?[16];
 
-    public IdleReduction Mode => mode;
-
-    /// <summary>Blocks avoided: spin hints at which a thread stopped being scheduled (for statistics).</summary>
+    /// <summary>Spin hints at which a thread was blocked (or, when verifying, would have been).</summary>
     public long Blocks { get; private set; }
 
     /// <summary>A load by thread <paramref name="thread"/>; <paramref name="newest"/>: it read the newest store.</summary>
@@ -89,13 +89,13 @@ internal sealed class IdleWaits(IdleReduction mode)
     {
         if (mode == IdleReduction.Off) return;
         var p = PollerOf(thread);
-        var version = WatchOf(location).Version;
         if (p.Blocked)
         {
-            if (!Contains(p.Streak, location)) Violation(p, $"read a location it had not read while idle ({location:x})");
+            if (!Contains(p.Reads, location)) Violation(p, $"read {describe(location) ?? $"0x{location:x}"}, which its idle iteration did not read");
             return;
         }
-        p.Iteration.Add(new Read(location, newest ? version : -1));
+        p.Reads.Add(new Read(location, WatchOf(location).Version));
+        p.Stale |= !newest;
     }
 
     /// <summary>A store (or a successful read-modify-write) by thread <paramref name="thread"/>.</summary>
@@ -119,7 +119,7 @@ internal sealed class IdleWaits(IdleReduction mode)
 
     /// <summary>
     /// The end of an idle iteration of thread <paramref name="thread"/>: blocks it until a store wakes it if the
-    /// iteration was a stutter of its streak; otherwise yields.
+    /// iteration was a stutter; otherwise yields.
     /// </summary>
     public void AtSpinHint(int thread)
     {
@@ -135,21 +135,16 @@ internal sealed class IdleWaits(IdleReduction mode)
             SchedulingPoint.Yield();
             return;
         }
-        var streakHolds = Unchanged(p.Streak);
-        var stutter = p.Busy is null && streakHolds && p.Streak.Count > 0 && RepeatsStreak(p);
-        if (!stutter)
+        if (p.Busy is not null || p.Stale || !Unchanged(p.Reads))
         {
-            if (p.Busy is not null || !streakHolds) p.Streak.Clear();
-            foreach (var r in p.Iteration)
-                if (r.Version >= 0 && r.Version == WatchOf(r.Location).Version && !Contains(p.Streak, r.Location)) p.Streak.Add(r);
-            p.Iteration.Clear();
+            p.Reads.Clear();
             p.Busy = null;
+            p.Stale = false;
             SchedulingPoint.Yield();
             return;
         }
-        p.Iteration.Clear();
         var bit = 1UL << p.Id;
-        foreach (var r in p.Streak) WatchOf(r.Location).Waiters |= bit;
+        foreach (var r in p.Reads) WatchOf(r.Location).Waiters |= bit;
         p.Blocked = true;
         Blocks++;
         if (mode == IdleReduction.Verify)
@@ -165,17 +160,7 @@ internal sealed class IdleWaits(IdleReduction mode)
     public IEnumerable<(int Thread, IReadOnlyList<nint> Locations)> Blocked()
     {
         foreach (var p in _pollers)
-            if (p is { Blocked: true }) yield return (p.Id, p.Streak.Select(r => r.Location).ToList());
-    }
-
-    private bool RepeatsStreak(Poller p)
-    {
-        foreach (var r in p.Iteration)
-        {
-            if (r.Version < 0 || r.Version != WatchOf(r.Location).Version) return false;
-            if (!Contains(p.Streak, r.Location)) return false;
-        }
-        return true;
+            if (p is { Blocked: true }) yield return (p.Id, p.Reads.Select(r => r.Location).Distinct().ToList());
     }
 
     private bool Unchanged(List<Read> reads)
@@ -200,14 +185,18 @@ internal sealed class IdleWaits(IdleReduction mode)
             waiters &= waiters - 1;
             var p = _pollers[id]!;
             var bit = 1UL << id;
-            foreach (var r in p.Streak) WatchOf(r.Location).Waiters &= ~bit;
-            p.Streak.Clear();
+            foreach (var r in p.Reads) WatchOf(r.Location).Waiters &= ~bit;
+            p.Reads.Clear();
             p.Blocked = false;
+            // Verifying, the thread was running on and is woken mid-iteration: what it reads in the rest of it is no
+            // whole iteration, so it must not be judged at the next spin hint. (A blocked thread wakes at its hint.)
+            p.Stale = mode == IdleReduction.Verify;
         }
     }
 
-    private static void Violation(Poller p, string what)
-        => Specification.Assert(false, $"[idle] the idle-poll reduction's premise failed: thread {p.Id}, idle and waiting for a store, {what}");
+    private void Violation(Poller p, string what)
+        => Specification.Assert(false, $"[idle] the idle-poll reduction's premise failed: {threadName(p.Id)}, idle and waiting for a store, {what} "
+            + $"(it waits on {string.Join(", ", p.Reads.Select(r => describe(r.Location) ?? $"0x{r.Location:x}").Distinct())})");
 
     private ref Watch WatchOf(nint location) => ref CollectionsMarshal.GetValueRefOrAddDefault(_watches, location, out _);
 

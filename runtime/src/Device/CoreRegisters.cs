@@ -12,6 +12,8 @@ namespace Wireless.Device;
 /// the payload; read by the core with acquire.</item>
 /// <item>The payload, double-buffered by <c>seq &amp; 1</c> so a pre-loaded pending task never overwrites the
 /// running task's: plain, published by the release of <see cref="DataMain"/>.</item>
+/// <item>At the end of a run <see cref="DataMain"/> receives <see cref="ExitSignal"/> (release) and a threaded core
+/// exits.</item>
 /// <item><see cref="Cond"/> (<c>COND</c>, AICore → AICPU): bit 31 FIN (else ACK), bits 0..30 the sequence number.
 /// Written only by the core with release (after the kernel's writes), read by the owner with acquire.</item>
 /// </list>
@@ -30,6 +32,8 @@ internal struct CoreRegisters
     public const int FinBit = 1 << 31;
     /// <summary>Sequence numbers stay below the seed's reserved ids (<c>AICORE_EXIT_SIGNAL</c> 0x7FFFFFF0).</summary>
     public const int MaxSequence = 0x7FFFFFEF;
+    /// <summary>The seed's <c>AICORE_EXIT_SIGNAL</c>: written to <see cref="DataMain"/> when the run is over, the core exits.</summary>
+    public const int ExitSignal = 0x7FFFFFF0;
 
     public static int Ack(int seq) => seq;
     public static int Fin(int seq) => seq | FinBit;

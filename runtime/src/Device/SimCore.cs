@@ -48,6 +48,22 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
     public bool IsTimed => _timed;
     /// <summary><see cref="Shape.AIC"/> or <see cref="Shape.AIV"/>.</summary>
     public Shape Kind { get; }
+    /// <summary>The core read <see cref="CoreRegisters.ExitSignal"/> in <c>DATA_MAIN</c> (a threaded core's loop ends).</summary>
+    public bool Exited { get; private set; }
+
+    /// <summary>
+    /// Whether the exit signal is in <c>DATA_MAIN</c>, for a core whose kernel has not finished (a hung kernel when the
+    /// run is aborted): an idle core sees it in <see cref="Advance"/>.
+    /// </summary>
+    public bool ExitSignalled()
+    {
+        Exited = TMem.Load(ref Regs.DataMain, MemoryOrder.Acquire, SpecAction.Idle) == CoreRegisters.ExitSignal;
+        return Exited;
+    }
+
+    /// <summary>Whether a kernel is running (ACKed, not finished).</summary>
+    public bool IsRunning => _currentSequence != 0;
+
     /// <summary>The task the core is running (local id), or null. For stall diagnostics.</summary>
     public int? RunningTask => _currentSequence != 0 ? _currentTask : null;
 
@@ -57,6 +73,7 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
     {
         _lastSequence = _currentSequence = _currentTask = _currentPart = 0;
         _finishAt = 0;
+        Exited = false;
     }
 
     /// <summary>
@@ -73,6 +90,11 @@ internal sealed class SimCore<TMem> where TMem : struct, ISharedMemory
             // Acquire: pairs with the dispatcher's release store; the payload below is then visible.
             var seq = TMem.Load(ref regs.DataMain, MemoryOrder.Acquire, SpecAction.CoreAck);
             if (seq == CoreRegisters.Idle || seq == _lastSequence) return false;
+            if (seq == CoreRegisters.ExitSignal)
+            {
+                Exited = true;
+                return false;
+            }
             var odd = (seq & 1) != 0;
             _currentTask = TMem.Load(ref odd ? ref regs.PayloadTask1 : ref regs.PayloadTask0, MemoryOrder.NonAtomic, SpecAction.CoreAck);
             _currentPart = TMem.Load(ref odd ? ref regs.PayloadPart1 : ref regs.PayloadPart0, MemoryOrder.NonAtomic, SpecAction.CoreAck);

@@ -19,39 +19,43 @@ internal sealed class SimDevice<TMem> where TMem : struct, ISharedMemory
         Cores = new SimCore<TMem>[Clusters * 3];
         for (var i = 0; i < Cores.Length; i++)
             Cores[i] = new SimCore<TMem>(Registers, i, i % 3 == 0 ? Shape.AIC : Shape.AIV, ring, memory, record, config.Device);
-        Shutdown = GC.AllocateArray<int>(1, pinned: true);
     }
 
     public int Clusters { get; }
     public DeviceMemory Memory { get; }
     public CoreRegisters[] Registers { get; }
     public SimCore<TMem>[] Cores { get; }
-    /// <summary>Set (release) when the run is over; threaded cores poll it (acquire) and exit.</summary>
-    public int[] Shutdown { get; }
 
     /// <summary>Registers the device's shared arrays for checker traces.</summary>
-    public void Register(MemoryMap map)
-    {
-        map.Add("core", Registers);
-        map.Add("device_shutdown", Shutdown);
-    }
+    public void Register(MemoryMap map) => map.Add("core", Registers);
 
     public void Reset()
     {
         Array.Clear(Registers);
         foreach (var core in Cores) core.Reset();
-        Shutdown[0] = 0;
     }
 
-    /// <summary>The loop of a core that runs on its own thread (<see cref="CoreDriver.Threaded"/>).</summary>
+    /// <summary>The run is over: every core gets the exit signal (the scheduler threads that dispatch have stopped).</summary>
+    public void Shutdown()
+    {
+        // Release: pairs with the core's acquire load of DATA_MAIN.
+        for (var c = 0; c < Registers.Length; c++) TMem.Store(ref Registers[c].DataMain, CoreRegisters.ExitSignal, MemoryOrder.Release, SpecAction.Idle);
+    }
+
+    /// <summary>The loop of a core that runs on its own thread (<see cref="CoreDriver.Threaded"/>): until the exit signal.</summary>
     public void RunCoreThread(int core, Action<string> fail)
     {
         var idle = 0;
-        while (TMem.Load(ref Shutdown[0], MemoryOrder.Acquire, SpecAction.Idle) == 0)
+        var c = Cores[core];
+        while (true)
         {
-            var c = Cores[core];
-            if (c.Advance(c.IsTimed ? TMem.NowNanoseconds() : 0, fail)) idle = 0;
-            else TMem.SpinHint(++idle, SpecAction.Idle);
+            if (c.Advance(c.IsTimed ? TMem.NowNanoseconds() : 0, fail))
+            {
+                idle = 0;
+                continue;
+            }
+            if (c.Exited || c.IsRunning && c.ExitSignalled()) return;
+            TMem.SpinHint(++idle, SpecAction.Idle);
         }
     }
 }

@@ -57,7 +57,12 @@ public interface ISharedMemory
     /// </summary>
     static abstract void AccessBuffer<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged;
 
-    /// <summary>A spin-loop iteration that found nothing to do. A checker yields here.</summary>
+    /// <summary>
+    /// A polling loop's iteration found nothing to do, and has settled: run again with the same values read, it would
+    /// read no location this one did not, write nothing shared and report nothing but a re-poll. A checker may block
+    /// the thread here until another thread stores to a location the iteration read (the idle-poll reduction); the fast
+    /// build spins briefly. A loop that has not settled (it polls a rotating subset) does not call this.
+    /// </summary>
     static abstract void SpinHint(int idleIterations, SpecAction action);
 
     /// <summary>A monotonic clock in nanoseconds. A checker returns a logical clock.</summary>

@@ -12,9 +12,10 @@ internal interface ISchedulerHooks
 
     /// <summary>
     /// Thread 0: route tasks that wait for producers (the wireless pending FIFO). True if any left the FIFO;
-    /// <paramref name="visited"/> counts the tasks looked at.
+    /// <paramref name="visited"/> counts the tasks looked at; <paramref name="everyTask"/> is false when the poll budget
+    /// left some unvisited (the next poll looks at others, so the loop has not settled).
     /// </summary>
-    bool PollPending(out int visited);
+    bool PollPending(out int visited, out bool everyTask);
 
     /// <summary>One subtask of a MIX task finished; true for the last one.</summary>
     bool FinishSubtask(int slot, int subtasks);

@@ -94,8 +94,26 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
 
     public bool TryPop(out int value)
     {
+        var position = TMem.Load(ref Ctl.Tail, MemoryOrder.Relaxed, SpecAction.Dispatch);
+        return TryPop(ref position, out value);
+    }
+
+    /// <summary>
+    /// Pops starting at <paramref name="position"/>, the caller's last known dequeue position (a value of
+    /// <see cref="QueueControl.Tail"/> it saw, or 0 after <see cref="Reset"/>), and leaves there the position to start
+    /// from next time.
+    /// </summary>
+    /// <remarks>
+    /// Tail only grows, so the hint is never ahead of it. The cell at the hint decides without reading Tail: sequence
+    /// <c>p + 1</c> means a task is published at <c>p</c> (then Tail is <c>p</c>: it would have been consumed otherwise);
+    /// sequence <c>p</c> means nothing was pushed at <c>p</c> yet, so Tail is <c>p</c> and the queue is empty; anything
+    /// larger means <c>p</c> was consumed, and Tail is read again. An idle poller thus reads one cell, not Tail and a cell
+    /// (one shared line fewer per empty poll, and one scheduling point fewer when checked).
+    /// </remarks>
+    public bool TryPop(ref int position, out int value)
+    {
         ref var ctl = ref Ctl;
-        var pos = TMem.Load(ref ctl.Tail, MemoryOrder.Relaxed, SpecAction.Dispatch);
+        var pos = position;
         while (true)
         {
             ref var cell = ref CellAt(pos);
@@ -111,12 +129,14 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
                     value = TMem.Load(ref cell.Value, MemoryOrder.NonAtomic, SpecAction.Dispatch);
                     // Release: hands the cell back to the producer a lap later, after our read of the value.
                     TMem.Store(ref cell.Sequence, unchecked(pos + _mask + 1), MemoryOrder.Release, SpecAction.Dispatch);
+                    position = unchecked(pos + 1);
                     return true;
                 }
                 pos = observed;
             }
             else if (diff < 0)
             {
+                position = pos;
                 value = 0;
                 return false;
             }

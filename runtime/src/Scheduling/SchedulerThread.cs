@@ -48,6 +48,8 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private bool _holdsMix;
     private int _heldMix;
     private int _reservedCluster = -1;
+    /// <summary>Per shape, the ready queue's dequeue position this thread last saw (<see cref="ReadyQueue{TMem}.TryPop(ref int, out int)"/>).</summary>
+    private readonly int[] _readyPosition = new int[3];
 
     public SchedulerThread(int index, RuntimeConfig config, TaskRing ring, ReadyQueues<TMem> ready, RunStatus<TMem> status, SimDevice<TMem> device, THooks hooks)
     {
@@ -83,6 +85,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         _hooks.Reset();
         _holdsMix = false;
         _reservedCluster = -1;
+        Array.Clear(_readyPosition);
         Profile.Clear();
     }
 
@@ -98,11 +101,12 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             var t0 = _profile ? Stopwatch.GetTimestamp() : 0;
             var progress = PollCores();
             if (_profile) t0 = Lap(SchedulerPhase.Completion, t0);
+            var settled = true;
             if (_wires)
             {
                 progress |= _hooks.DrainWiring();
                 if (_profile) t0 = Lap(SchedulerPhase.WiringDrain, t0);
-                progress |= PollPending();
+                progress |= PollPending(out settled);
                 if (_profile) t0 = Lap(SchedulerPhase.PendingPoll, t0);
             }
             progress |= Dispatch();
@@ -116,7 +120,10 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             }
 
             if (_status.Aborted() || RunIsOver()) return;
-            TMem.SpinHint(++idle, SpecAction.Idle);
+            // An iteration that left pending tasks unvisited has not settled (the next one looks at others): it polls on
+            // without the idle hint, which tells a checker that repeating the iteration would read the same locations.
+            if (settled) TMem.SpinHint(++idle, SpecAction.Idle);
+            else idle++;
             if (_profile) Lap(SchedulerPhase.Idle, t0);
 
             if (_timeoutNs > 0 && (idle & 1023) == 0)
@@ -236,9 +243,9 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     }
 
     /// <summary>Thread 0: routes waiting tasks; progress if any left the pending FIFO.</summary>
-    private bool PollPending()
+    private bool PollPending(out bool everyTask)
     {
-        var routed = _hooks.PollPending(out var visited);
+        var routed = _hooks.PollPending(out var visited, out everyTask);
         Profile.Classified += visited;
         return routed;
     }
@@ -261,7 +268,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             if (!track.IsIdle && !track.CanPreload) continue;
             ref var empty = ref track.Kind == Shape.AIC ? ref aicEmpty : ref aivEmpty;
             if (empty) continue;
-            if (!_ready[track.Kind].TryPop(out var task))
+            if (!_ready[track.Kind].TryPop(ref _readyPosition[(int)track.Kind], out var task))
             {
                 empty = true;
                 continue;
@@ -284,7 +291,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     {
         if (!HoldsMix)
         {
-            if (!_ready[Shape.MIX].TryPop(out var task)) return false;
+            if (!_ready[Shape.MIX].TryPop(ref _readyPosition[(int)Shape.MIX], out var task)) return false;
             _heldMix = task;
             _holdsMix = true;
         }

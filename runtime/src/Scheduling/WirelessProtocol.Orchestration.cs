@@ -36,13 +36,17 @@ internal sealed partial class WirelessProtocol<TMem>
             return true;
         }
 
-        // Relaxed: a first guess for the CAS.
-        var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
+        // Acquire: the first guess for the CAS, and the read that may find the producer retired. Pairs with the
+        // reclaimer's retire CAS (release), which happens after the producer's completion (the reclaimer acquired the
+        // watermark that covers it): a dropped producer's outputs are then visible to us and, through the publish
+        // push, to the consumer, which no longer names it. Relaxed here was a data race (variant relaxed-stamp-read).
+        var current = TMem.Load(ref word, MemoryOrder.Acquire, SpecAction.StampLastConsumer);
         while (true)
         {
             if (LastConsumerWord.IsRetired(current)) return false;
             // AcqRel: decides against the reclaimer's retire CAS on the same word (one modification order), so
-            // either we stamp first and reclamation waits for us, or the producer is reclaimed and we drop it.
+            // either we stamp first and reclamation waits for us, or the producer is reclaimed and we drop it; a
+            // failure that finds it retired acquires, as the load above.
             var observed = TMem.CompareExchange(ref word, LastConsumerWord.WithConsumer(current, self), current, MemoryOrder.AcqRel, SpecAction.StampLastConsumer);
             if (observed == current)
             {

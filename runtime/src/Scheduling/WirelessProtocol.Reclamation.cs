@@ -40,7 +40,9 @@ internal sealed partial class WirelessProtocol<TMem>
                 var word = TMem.Load(ref s.LastConsumer, MemoryOrder.Acquire, SpecAction.Reclaim);
                 if (!CanRetire(word, watermark) || !WakeListClosed(ref s, MemoryOrder.Acquire)) break;
                 // AcqRel: the retire and the orchestrator's stamp are CASes on one word; whichever comes first in
-                // its modification order wins, so a consumer is never stamped onto a reclaimed producer.
+                // its modification order wins, so a consumer is never stamped onto a reclaimed producer. The release
+                // half publishes the producer's completion (acquired through the watermark) to a stamp that finds the
+                // word retired and drops the producer.
                 if (TMem.CompareExchange(ref s.LastConsumer, word | LastConsumerWord.Retired, word, MemoryOrder.AcqRel, SpecAction.Reclaim) != word)
                     continue; // a consumer was stamped or the scope unpinned meanwhile: decide again
                 // The retire CAS is the linearization point of the reclamation.

@@ -22,10 +22,11 @@ internal struct WirelessSchedulerHooks<TMem>(WirelessProtocol<TMem> protocol, Sp
     }
 
     /// <summary>Classify up to the poll budget of pending tasks from the head of the FIFO.</summary>
-    public readonly bool PollPending(out int visited)
+    public readonly bool PollPending(out int visited, out bool everyTask)
     {
         var before = pending!.Count;
         visited = Math.Min(before, pollBudget);
+        everyTask = visited == before;
         for (var i = 0; i < visited; i++) protocol.Classify(pending.Pop(), pending);
         return pending.Count < before;
     }

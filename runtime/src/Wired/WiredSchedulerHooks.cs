@@ -28,9 +28,10 @@ internal struct WiredSchedulerHooks<TMem>(WiredProtocol<TMem> protocol, SpscQueu
         return wired > 0;
     }
 
-    public readonly bool PollPending(out int visited)
+    public readonly bool PollPending(out int visited, out bool everyTask)
     {
         visited = 0;
+        everyTask = true;
         return false;
     }
 

@@ -53,6 +53,9 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
 
     private CheckRun? _lastRun;
 
+    /// <summary>The memory model every iteration reuses (reset at its start), or null without it.</summary>
+    private WeakMemory? Model { get; } = options.MemoryModel ? new WeakMemory() : null;
+
     /// <summary>
     /// Where the incomplete tasks of the last iteration were when it stopped (empty for the gate scenario), and, after a
     /// conformance mismatch, the model states the run could have been in.
@@ -71,7 +74,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         {
             var map = new MemoryMap();
             var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}",
-                options.MemoryModel, options.Ordering, idle: options.Idle);
+                Model, options.Ordering, idle: options.Idle);
             // Known at once: when Coyote stops a run (a bug), the finally below may run after the engine returned.
             _lastRun = gateRun;
             ProgressMonitor.Register();
@@ -107,7 +110,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         _conformance = _model is null ? null : new ConformanceMonitor(_model, _config, fanin, ConformanceMaxStates);
         var orchestrator = _config.WantedThreads - 1;
         var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
-            options.MemoryModel, options.Ordering, _conformance, options.Idle);
+            Model, options.Ordering, _conformance, options.Idle);
         _lastRun = run;
         ProgressMonitor.Register();
         try

@@ -1,5 +1,6 @@
 using Microsoft.Coyote.SystematicTesting;
 using Wireless.Checking.Exploration;
+using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
 using Wireless.Checking.Seam;
 using Wireless.Memory;
@@ -37,10 +38,11 @@ public sealed class LitmusTest(string name, Func<LitmusTest.Locations, Action[]>
     {
         var seen = new HashSet<string>();
         var options = new ExploreOptions { Iterations = iterations, Seconds = 0, Seed = seed, Strategy = "random" };
+        var model = new WeakMemory();
         using var engine = TestingEngine.Create(CoyoteSettings.ForExploration(options), () =>
         {
             var locations = new Locations();
-            CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record: false, locations.Map().Describe, memoryModel: true);
+            CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record: false, locations.Map().Describe, model: model);
             var bodies = threads(locations);
             var started = bodies.Select((body, i) => CheckedMemory.StartThread($"t{i + 1}", body)).ToArray();
             foreach (var t in started) t.Join();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Wireless.Memory;
 
 namespace Wireless.Checking.MemoryModel;
@@ -7,61 +8,106 @@ namespace Wireless.Checking.MemoryModel;
 /// last write and the last read per thread; two accesses to a word conflict if one writes and at least one is plain
 /// (non-atomic), and race if neither happens before the other. A race is reported with both access sites.
 /// </summary>
-public sealed class RaceDetector(Func<nint, string?> describe)
+/// <remarks>
+/// Representation: a word gets a dense id at its first access in the run; its last write is a struct in an array, its
+/// reads a linked list of structs in one shared array (a write empties the list; entries are reclaimed when the run
+/// ends). Nothing is allocated per access; strings only for a race found.
+/// </remarks>
+public sealed class RaceDetector
 {
+    private const int None = -1;
+
     /// <summary>One recorded access: who, in which epoch, what kind, where in the trace.</summary>
-    public sealed record AccessSite(int Thread, int Epoch, bool Write, bool Atomic, string ThreadName, SpecAction Action, long Step)
+    private readonly record struct Site(int Thread, int Epoch, bool Write, bool Atomic, SpecAction Action, long Step);
+
+    private struct ReadEntry
     {
-        public override string ToString()
-            => $"{(Write ? "write" : "read")} ({(Atomic ? "atomic" : "plain")}) by {ThreadName} in {Action} at step {Step}";
+        public Site Site;
+        public int Next;
     }
 
-    private sealed class Shadow
+    private readonly Dictionary<nint, int> _words = [];
+    private Site[] _lastWrite = new Site[256];
+    private int[] _firstRead = new int[256];
+    private ReadEntry[] _reads = new ReadEntry[1024];
+    private int _readCount;
+    private Func<nint, string?> _describe = _ => null;
+    private Func<int, string> _threadName = id => $"thread {id}";
+
+    /// <summary>Forgets every word (a new run, whose locations and threads the two functions name in a report).</summary>
+    public void Reset(Func<nint, string?> describe, Func<int, string> threadName)
     {
-        public AccessSite? LastWrite;
-        public List<AccessSite> Reads = [];
+        _words.Clear();
+        _readCount = 0;
+        _describe = describe;
+        _threadName = threadName;
     }
-
-    private readonly Dictionary<nint, Shadow> _shadows = [];
-
-    public long Checked { get; private set; }
 
     /// <summary>Checks an access of <paramref name="bytes"/> bytes at <paramref name="address"/>; returns the race, if any.</summary>
     public string? Access(ModelThread t, nint address, int bytes, bool write, bool atomic, SpecAction action, long step)
     {
         var first = address & ~(nint)3;
         var end = address + Math.Max(bytes, 1);
-        AccessSite? me = null;
+        var me = new Site(t.Id, t.Epoch, write, atomic, action, step);
         for (var word = first; word < end; word += 4)
         {
-            Checked++;
-            if (!_shadows.TryGetValue(word, out var shadow)) _shadows[word] = shadow = new Shadow();
-            me ??= new AccessSite(t.Id, t.Epoch, write, atomic, t.Name, action, step);
-            if (Races(shadow.LastWrite, me, t) is { } other) return Report(word, other, me);
+            var w = WordOf(word);
+            if (Races(_lastWrite[w], me, t)) return Report(word, _lastWrite[w], me);
             if (write)
             {
-                foreach (var read in shadow.Reads)
-                    if (Races(read, me, t) is { } r) return Report(word, r, me);
-                shadow.LastWrite = me;
-                shadow.Reads.Clear();
+                for (var r = _firstRead[w]; r != None; r = _reads[r].Next)
+                    if (Races(_reads[r].Site, me, t)) return Report(word, _reads[r].Site, me);
+                _lastWrite[w] = me;
+                _firstRead[w] = None;
             }
             else
             {
-                shadow.Reads.RemoveAll(r => r.Thread == t.Id);
-                shadow.Reads.Add(me);
+                AddRead(w, me);
             }
         }
         return null;
     }
 
-    private static AccessSite? Races(AccessSite? earlier, AccessSite now, ModelThread t)
+    /// <summary>Keeps one read per thread: this thread's earlier read of the word is replaced.</summary>
+    private void AddRead(int word, Site me)
     {
-        if (earlier is null || earlier.Thread == now.Thread) return null;
-        if (earlier.Atomic && now.Atomic) return null;
-        if (!earlier.Write && !now.Write) return null;
-        return earlier.Epoch <= t.Clock[earlier.Thread] ? null : earlier;
+        for (var r = _firstRead[word]; r != None; r = _reads[r].Next)
+        {
+            if (_reads[r].Site.Thread != me.Thread) continue;
+            _reads[r].Site = me;
+            return;
+        }
+        if (_readCount == _reads.Length) Array.Resize(ref _reads, 2 * _reads.Length);
+        _reads[_readCount] = new ReadEntry { Site = me, Next = _firstRead[word] };
+        _firstRead[word] = _readCount++;
     }
 
-    private string Report(nint word, AccessSite earlier, AccessSite later)
-        => $"[R1] data race on {describe(word) ?? $"0x{word:x}"}: {earlier} and {later}, neither happens before the other";
+    private static bool Races(Site earlier, Site now, ModelThread t)
+    {
+        if (earlier.Thread == None || earlier.Thread == now.Thread) return false;
+        if (earlier.Atomic && now.Atomic) return false;
+        if (!earlier.Write && !now.Write) return false;
+        return earlier.Epoch > t.Clock[earlier.Thread];
+    }
+
+    private int WordOf(nint word)
+    {
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out var known);
+        if (known) return id;
+        id = _words.Count - 1;
+        if (id == _lastWrite.Length)
+        {
+            Array.Resize(ref _lastWrite, 2 * _lastWrite.Length);
+            Array.Resize(ref _firstRead, 2 * _firstRead.Length);
+        }
+        _lastWrite[id] = new Site(None, 0, false, false, default, 0);
+        _firstRead[id] = None;
+        return id;
+    }
+
+    private string Report(nint word, Site earlier, Site later)
+        => $"[R1] data race on {_describe(word) ?? $"0x{word:x}"}: {Describe(earlier)} and {Describe(later)}, neither happens before the other";
+
+    private string Describe(Site s)
+        => $"{(s.Write ? "write" : "read")} ({(s.Atomic ? "atomic" : "plain")}) by {_threadName(s.Thread)} in {s.Action} at step {s.Step}";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Coyote.Random;
 using Wireless.Memory;
 
@@ -29,6 +30,11 @@ namespace Wireless.Checking.MemoryModel;
 /// orders everything around it.</item>
 /// <item>Happens-before (vector clocks) also drives <see cref="RaceDetector"/> for plain accesses.</item>
 /// </list>
+/// Representation: a location is named by a dense id given at its first access in the run (views and the message
+/// table are arrays indexed by it), each location's messages live in a fixed segment of one array, and the views and
+/// clocks that messages carry come from a pool they return to when the message is dropped. One instance serves every
+/// iteration of an exploration (<see cref="Reset"/>), so a warm run allocates nothing.
+///
 /// Approximations (stated in the README): no load buffering (a load never reads a store that has not been executed
 /// yet, as in loom); at most <see cref="HistoryBound"/> messages per location are kept; at a spin hint the spinning
 /// thread's view catches up with the newest stores (eventual visibility: a thread that spins is not starved of a store
@@ -37,96 +43,122 @@ namespace Wireless.Checking.MemoryModel;
 public sealed class WeakMemory
 {
     public const int HistoryBound = 16;
+    /// <summary>A location's segment: the bound, plus one for a store inserted before the oldest is dropped.</summary>
+    private const int Segment = HistoryBound + 1;
 
-    private readonly Dictionary<nint, List<Message>> _locations = [];
+    private readonly Dictionary<nint, int> _ids = [];
+    private Message[] _messages = new Message[64 * Segment];
+    private int[] _counts = new int[64];
+    private int _locations;
     /// <summary>Per location, the timestamp of the newest seq_cst access (the order S restricted to it).</summary>
     private readonly View _scAccess = new();
     /// <summary>What seq_cst fences have published.</summary>
     private readonly View _scFence = new();
     private readonly View _newest = new();
-    private readonly Generator _random;
-    private readonly Func<long> _step;
+    private readonly Stack<View> _freeViews = new();
+    private readonly Stack<VectorClock> _freeClocks = new();
+    private Generator _random = null!;
+    private Func<long> _step = null!;
     private long _stores;
 
-    public WeakMemory(Func<long> step, RaceDetector races)
+    public RaceDetector Races { get; } = new();
+
+    /// <summary>
+    /// Starts a new run: forgets every location, message and race shadow; <paramref name="step"/> numbers stores, and
+    /// <paramref name="describe"/> and <paramref name="threadName"/> name locations and threads in race reports.
+    /// </summary>
+    public void Reset(Func<long> step, Func<nint, string?> describe, Func<int, string> threadName)
     {
-        _random = Generator.Create();
+        for (var l = 0; l < _locations; l++)
+        {
+            for (var i = 0; i < _counts[l]; i++) Release(_messages[l * Segment + i]);
+            _counts[l] = 0;
+        }
+        _ids.Clear();
+        _locations = 0;
+        _scAccess.Clear();
+        _scFence.Clear();
+        _newest.Clear();
+        _stores = 0;
         _step = step;
-        Races = races;
+        _random = Generator.Create();
+        Races.Reset(describe, threadName);
     }
 
-    public RaceDetector Races { get; }
-
-    /// <summary>Loads that read a message older than the newest (for statistics).</summary>
-    public long StaleReads { get; private set; }
-
     /// <summary>The message a load by <paramref name="t"/> reads, and whether it is the newest.</summary>
-    public (Message Read, bool Newest) Load(ModelThread t, nint location, long memoryValue, MemoryOrder order)
+    public (Message Read, bool Newest) Load(ModelThread t, nint address, long memoryValue, MemoryOrder order)
     {
-        var messages = Messages(location, memoryValue);
+        var location = LocationOf(address, memoryValue);
+        var messages = Messages(location);
         var first = FirstVisible(messages, Floor(t, location, order));
-        var m = messages[messages.Count - 1 - Choose(messages.Count - first)];
-        var newest = m == messages[^1];
-        if (!newest) StaleReads++;
+        var index = messages.Length - 1 - Choose(messages.Length - first);
+        var m = messages[index];
         Read(t, location, m, Acquires(order));
         if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, m.Timestamp);
-        return (m, newest);
+        return (m, index == messages.Length - 1);
     }
 
     /// <summary>A store by <paramref name="t"/>; true if it became the newest message (memory must be written).</summary>
-    public bool Store(ModelThread t, nint location, long memoryValue, long value, MemoryOrder order)
+    public bool Store(ModelThread t, nint address, long memoryValue, long value, MemoryOrder order)
     {
-        var messages = Messages(location, memoryValue);
+        var location = LocationOf(address, memoryValue);
+        var messages = Messages(location);
         // Positions: after message i, for every visible i that is not immediately followed by an RMW's message.
         var first = FirstVisible(messages, Floor(t, location, order));
-        var allowed = new List<int>(messages.Count - first);
-        for (var i = first; i < messages.Count; i++)
-            if (i == messages.Count - 1 || !messages[i + 1].IsRmw) allowed.Add(i);
-        var after = allowed[allowed.Count - 1 - Choose(allowed.Count)];
-        var newest = after == messages.Count - 1;
+        var allowed = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (i == messages.Length - 1 || !messages[i + 1].IsRmw) allowed++;
+        // Pick the k-th allowed position counted from the newest (k = 0: after the newest).
+        var k = Choose(allowed);
+        var after = messages.Length - 1;
+        for (var seen = -1; ; after--)
+        {
+            if ((after == messages.Length - 1 || !messages[after + 1].IsRmw) && ++seen == k) break;
+        }
+        var newest = after == messages.Length - 1;
         var ts = newest ? messages[after].Timestamp + 1 : (messages[after].Timestamp + messages[after + 1].Timestamp) / 2;
-        Append(t, location, messages, after + 1, value, ts, order, isRmw: false, releaseSequence: null);
+        Append(t, location, after + 1, value, ts, order, isRmw: false, releaseSequence: null);
         return newest;
     }
 
-    /// <summary>
-    /// A read-modify-write: reads the newest message, and if <paramref name="compute"/> returns a value, appends it.
-    /// Returns the message read and whether a value was written.
-    /// </summary>
-    public (Message Read, bool Wrote) ReadModifyWrite(ModelThread t, nint location, long memoryValue, MemoryOrder order, Func<long, long?> compute)
+    /// <summary>A read-modify-write that writes <paramref name="value"/>: reads the newest message, appends after it.</summary>
+    public Message ReadModifyWrite(ModelThread t, nint address, long memoryValue, MemoryOrder order, long value)
     {
-        var messages = Messages(location, memoryValue);
-        var read = messages[^1];
-        Read(t, location, read, Acquires(order));
-        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, read.Timestamp);
-        var result = compute(read.Value);
-        if (result is { } value)
-            Append(t, location, messages, messages.Count, value, read.Timestamp + 1, order, isRmw: true, releaseSequence: read);
-        return (read, result is not null);
+        var location = LocationOf(address, memoryValue);
+        return ReadModifyWrite(t, location, order, value);
     }
 
     /// <summary>
     /// A compare-and-swap: succeeds on the newest message if it holds <paramref name="expected"/>; may instead fail
-    /// reading any visible older message whose value differs. Returns the message read and whether it swapped.
+    /// reading any visible older message whose value differs. Returns the message read, whether it swapped, and whether
+    /// the message read is the newest.
     /// </summary>
-    public (Message Read, bool Swapped) CompareExchange(ModelThread t, nint location, long memoryValue, long expected, long desired, MemoryOrder order)
+    public (Message Read, bool Swapped, bool Newest) CompareExchange(ModelThread t, nint address, long memoryValue, long expected, long desired, MemoryOrder order)
     {
-        var messages = Messages(location, memoryValue);
+        var location = LocationOf(address, memoryValue);
+        var messages = Messages(location);
         var first = FirstVisible(messages, Floor(t, location, order));
-        var stale = new List<int>();
-        for (var i = first; i < messages.Count - 1; i++)
-            if (messages[i].Value != expected) stale.Add(i);
-        var pick = Choose(stale.Count + 1);
-        if (pick == 0) return ReadModifyWrite(t, location, memoryValue, order, v => v == expected ? desired : null);
-        var m = messages[stale[stale.Count - pick]];
-        StaleReads++;
+        var stale = 0;
+        for (var i = first; i < messages.Length - 1; i++)
+            if (messages[i].Value != expected) stale++;
+        var pick = Choose(stale + 1);
+        if (pick == 0)
+        {
+            var newest = messages[^1];
+            if (newest.Value == expected) return (ReadModifyWrite(t, location, order, desired), true, true);
+            Read(t, location, newest, Acquires(order));
+            if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, newest.Timestamp);
+            return (newest, false, true);
+        }
+        // The pick-th stale candidate counted from the newest.
+        var index = messages.Length - 1;
+        for (var seen = 0; seen < pick;)
+            if (messages[--index].Value != expected) seen++;
+        var m = messages[index];
         Read(t, location, m, Acquires(order));
         if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, m.Timestamp);
-        return (m, false);
+        return (m, false, false);
     }
-
-    /// <summary>Whether <paramref name="m"/> is the newest store to <paramref name="location"/>.</summary>
-    public bool IsNewest(nint location, Message m) => _locations.TryGetValue(location, out var messages) && messages[^1] == m;
 
     public void Fence(ModelThread t, MemoryOrder order)
     {
@@ -142,8 +174,9 @@ public sealed class WeakMemory
         }
         if (Releases(order))
         {
-            t.FenceReleaseView = t.View.Clone();
-            t.FenceReleaseClock = t.Clock.Clone();
+            t.FenceReleaseView.CopyFrom(t.View);
+            t.FenceReleaseClock.CopyFrom(t.Clock);
+            t.HasFenceRelease = true;
             t.Clock[t.Id]++;
         }
     }
@@ -159,7 +192,9 @@ public sealed class WeakMemory
     /// <summary>A thread started by <paramref name="parent"/>: everything the parent did happens before it.</summary>
     public static ModelThread Fork(ModelThread parent, int id, string name)
     {
-        var child = new ModelThread(id, name) { Clock = parent.Clock.Clone(), View = parent.View.Clone() };
+        var child = new ModelThread(id, name);
+        child.Clock.CopyFrom(parent.Clock);
+        child.View.CopyFrom(parent.View);
         child.Clock[id] = 1;
         parent.Clock[parent.Id]++;
         return child;
@@ -172,47 +207,75 @@ public sealed class WeakMemory
         parent.View.Join(child.View);
     }
 
-    private List<Message> Messages(nint location, long memoryValue)
+    private Message ReadModifyWrite(ModelThread t, int location, MemoryOrder order, long value)
     {
-        if (!_locations.TryGetValue(location, out var messages))
-        {
-            messages = [new Message(memoryValue, 0, view: null, clock: null, isRmw: false, thread: -1, step: 0)];
-            _locations[location] = messages;
-        }
-        return messages;
+        var messages = Messages(location);
+        var read = messages[^1];
+        Read(t, location, read, Acquires(order));
+        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, read.Timestamp);
+        Append(t, location, messages.Length, value, read.Timestamp + 1, order, isRmw: true, releaseSequence: read);
+        return read;
     }
 
-    private void Append(ModelThread t, nint location, List<Message> messages, int index, long value, double ts, MemoryOrder order, bool isRmw, Message? releaseSequence)
+    /// <summary>The dense id of <paramref name="address"/>, with its initial message if this is its first access.</summary>
+    private int LocationOf(nint address, long memoryValue)
+    {
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, address, out var known);
+        if (known) return id;
+        id = _locations++;
+        if (_locations > _counts.Length)
+        {
+            Array.Resize(ref _counts, 2 * _counts.Length);
+            Array.Resize(ref _messages, _counts.Length * Segment);
+        }
+        _messages[id * Segment] = new Message(memoryValue, 0, null, null, IsRmw: false, Thread: -1, Step: 0);
+        _counts[id] = 1;
+        return id;
+    }
+
+    private Span<Message> Messages(int location) => _messages.AsSpan(location * Segment, _counts[location]);
+
+    private void Append(ModelThread t, int location, int index, long value, double ts, MemoryOrder order, bool isRmw, Message? releaseSequence)
     {
         View? view = null;
         VectorClock? clock = null;
         if (Releases(order))
         {
-            view = t.View.Clone();
-            clock = t.Clock.Clone();
+            (view = RentView()).CopyFrom(t.View);
+            (clock = RentClock()).CopyFrom(t.Clock);
         }
-        else if (t.FenceReleaseView is not null)
+        else if (t.HasFenceRelease)
         {
-            view = t.FenceReleaseView.Clone();
-            clock = t.FenceReleaseClock!.Clone();
+            (view = RentView()).CopyFrom(t.FenceReleaseView);
+            (clock = RentClock()).CopyFrom(t.FenceReleaseClock);
         }
-        if (releaseSequence?.View is not null)
+        if (releaseSequence is { View: { } continued } read)
         {
             // An RMW continues the release sequence of the message it read.
-            (view ??= new View()).Join(releaseSequence.View);
-            (clock ??= new VectorClock()).Join(releaseSequence.Clock!);
+            (view ??= RentView()).Join(continued);
+            (clock ??= RentClock()).Join(read.Clock!);
         }
         view?.Raise(location, ts);
-        messages.Insert(index, new Message(value, ts, view, clock, isRmw, t.Id, _step()));
+        var start = location * Segment;
+        var count = _counts[location];
+        Array.Copy(_messages, start + index, _messages, start + index + 1, count - index);
+        _messages[start + index] = new Message(value, ts, view, clock, isRmw, t.Id, _step());
+        count++;
         t.View.Raise(location, ts);
         if (view is not null) t.Clock[t.Id]++;
         if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, ts);
-        _newest.Raise(location, messages[^1].Timestamp);
+        _newest.Raise(location, _messages[start + count - 1].Timestamp);
         _stores++;
-        if (messages.Count > HistoryBound) messages.RemoveAt(0);
+        if (count > HistoryBound)
+        {
+            Release(_messages[start]);
+            Array.Copy(_messages, start + 1, _messages, start, count - 1);
+            count--;
+        }
+        _counts[location] = count;
     }
 
-    private static void Read(ModelThread t, nint location, Message m, bool acquire)
+    private static void Read(ModelThread t, int location, Message m, bool acquire)
     {
         t.View.Raise(location, m.Timestamp);
         if (m.View is null) return;
@@ -229,13 +292,13 @@ public sealed class WeakMemory
     }
 
     /// <summary>The oldest timestamp an access may read or follow: the thread's view, and for seq_cst the newest seq_cst access.</summary>
-    private double Floor(ModelThread t, nint location, MemoryOrder order)
+    private double Floor(ModelThread t, int location, MemoryOrder order)
         => order == MemoryOrder.SeqCst ? Math.Max(t.View[location], _scAccess[location]) : t.View[location];
 
     /// <summary>The index of the oldest message at or after <paramref name="viewTimestamp"/> (the newest is always visible).</summary>
-    private static int FirstVisible(List<Message> messages, double viewTimestamp)
+    private static int FirstVisible(Span<Message> messages, double viewTimestamp)
     {
-        var i = messages.Count - 1;
+        var i = messages.Length - 1;
         while (i > 0 && messages[i - 1].Timestamp >= viewTimestamp) i--;
         return i;
     }
@@ -245,6 +308,24 @@ public sealed class WeakMemory
     {
         if (n <= 1) return 0;
         return _random.NextBoolean() ? 0 : _random.NextInteger(n);
+    }
+
+    private View RentView() => _freeViews.TryPop(out var v) ? v : new View();
+
+    private VectorClock RentClock() => _freeClocks.TryPop(out var c) ? c : new VectorClock();
+
+    private void Release(Message m)
+    {
+        if (m.View is { } view)
+        {
+            view.Clear();
+            _freeViews.Push(view);
+        }
+        if (m.Clock is { } clock)
+        {
+            clock.Clear();
+            _freeClocks.Push(clock);
+        }
     }
 
     private static bool Acquires(MemoryOrder order) => order is MemoryOrder.Acquire or MemoryOrder.AcqRel or MemoryOrder.SeqCst;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Coyote.Specifications;
 using Wireless.Memory;
 using Wireless.Orchestration;
@@ -130,14 +131,13 @@ public sealed class SpecMonitor
 
     private void OnWatermark(int w)
     {
-        Check(LocalId.Before(_watermark, w), "S4", w == _watermark
-            ? $"the watermark was advanced to {w} twice: two advances raced and one stored over the other"
-            : $"the watermark moved backwards from {_watermark} to {w}");
+        Check(w != _watermark, "S4", $"the watermark was advanced to {w} twice: two advances raced and one stored over the other");
+        Check(LocalId.Before(_watermark, w), "S4", $"the watermark moved backwards from {_watermark} to {w}");
         for (var t = LocalId.Next(_watermark); LocalId.AtOrBefore(t, w); t = LocalId.Next(t))
         {
             var i = Index(t);
-            Check(i >= 0 && i < _completed.Length && _completed[i], "S4",
-                i >= 0 && i < _completed.Length ? $"the watermark passed {Name(i)}, which has not completed" : $"the watermark passed local id {t}, which was never allocated");
+            Check(i >= 0 && i < _completed.Length, "S4", $"the watermark passed local id {t}, which was never allocated");
+            Check(_completed[i], "S4", $"the watermark passed {Name(i)}, which has not completed");
         }
         if (LocalId.Before(_watermark, w)) _watermark = w;
     }
@@ -176,8 +176,29 @@ public sealed class SpecMonitor
         }
     }
 
-    public static void Check(bool condition, string property, string message)
+    /// <summary>Fails the iteration with "[property] message" unless <paramref name="condition"/> holds.</summary>
+    /// <param name="message">Formatted only when the check fails (its holes are not even evaluated otherwise).</param>
+    public static void Check(bool condition, string property, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
     {
-        if (!condition) Specification.Assert(false, $"[{property}] {message}");
+        if (!condition) Specification.Assert(false, $"[{property}] {message.ToStringAndClear()}");
+    }
+
+    /// <summary>The message of a check, built only if the check fails.</summary>
+    [InterpolatedStringHandler]
+    public ref struct FailureMessage
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public FailureMessage(int literalLength, int formattedCount, bool condition, out bool build)
+        {
+            build = !condition;
+            _text = build ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
     }
 }

@@ -23,7 +23,7 @@ public sealed class CheckRun
     private long _step;
 
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
-        bool memoryModel, OrderingVariant? weakening, IdleReduction idle)
+        WeakMemory? model, OrderingVariant? weakening, IdleReduction idle)
     {
         Idle = new IdleWaits(idle, describe, id => _threads[id].Name);
         Monitor = monitor;
@@ -35,7 +35,11 @@ public sealed class CheckRun
         MainThread = new ModelThread(0, "test");
         MainThread.Clock[0] = 1;
         _threads.Add(MainThread);
-        if (memoryModel) Model = new WeakMemory(() => _step, new RaceDetector(describe));
+        if (model is not null)
+        {
+            Model = model;
+            model.Reset(() => _step, describe, id => _threads[id].Name);
+        }
     }
 
     public static CheckRun Current => CurrentOrNull ?? throw new InvalidOperationException("no check run in progress");
@@ -93,11 +97,13 @@ public sealed class CheckRun
     }
 
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
+    /// <param name="model">The memory model (reset for this run; one instance serves a whole exploration), or null for
+    /// sequentially consistent exploration.</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
-        bool memoryModel = false, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block)
+        WeakMemory? model = null, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block)
     {
         CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, memoryModel, weakening, idle);
+        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle);
     }
 
     public string? Describe(nint address) => _describe(address);

@@ -39,16 +39,16 @@ public struct CheckedMemory : ISharedMemory
         => CheckedAccess.CompareExchange(ref location, value, comparand, order, action);
 
     public static int Exchange(ref int location, int value, MemoryOrder order, SpecAction action)
-        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, "exchange", _ => value);
+        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, Rmw.Exchange, value);
 
     public static int FetchAdd(ref int location, int value, MemoryOrder order, SpecAction action)
-        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_add", v => unchecked((int)v + value));
+        => (int)CheckedAccess.ReadModifyWrite(ref location, order, action, Rmw.Add, value);
 
     public static long FetchOr(ref long location, long value, MemoryOrder order, SpecAction action)
-        => CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_or", v => v | value);
+        => CheckedAccess.ReadModifyWrite(ref location, order, action, Rmw.Or, value);
 
     public static long FetchAdd(ref long location, long value, MemoryOrder order, SpecAction action)
-        => CheckedAccess.ReadModifyWrite(ref location, order, action, "fetch_add", v => unchecked(v + value));
+        => CheckedAccess.ReadModifyWrite(ref location, order, action, Rmw.Add, value);
 
     public static void Fence(MemoryOrder order, SpecAction action) => CheckedAccess.Fence(order, action);
 
@@ -64,7 +64,18 @@ public struct CheckedMemory : ISharedMemory
     public static void Observe(SpecEvent evt, int id, long value) => CheckRun.Observe(evt, id, value);
 }
 
-/// <summary>The body of every checked access, generic over the location's width (1, 4 or 8 bytes).</summary>
+/// <summary>The read-modify-writes of the seam other than compare-and-swap.</summary>
+internal enum Rmw
+{
+    Exchange,
+    Add,
+    Or,
+}
+
+/// <summary>
+/// The body of every checked access, generic over the location's width (1, 4 or 8 bytes). Nothing is allocated per
+/// access: the text of a trace step is built only while a trace is being recorded.
+/// </summary>
 internal static class CheckedAccess
 {
     public static unsafe long Load<T>(ref T location, MemoryOrder order, SpecAction action) where T : unmanaged
@@ -77,25 +88,22 @@ internal static class CheckedAccess
         var step = run.NextStep();
         var memory = Read(ref location);
         var value = memory;
-        var shown = $"read {memory}";
         var t = CheckedThread.Current;
         var newest = true;
+        var from = default(Message);
         if (run.Model is { } model)
         {
-            if (order == MemoryOrder.NonAtomic)
+            var atomic = order != MemoryOrder.NonAtomic;
+            if (atomic)
             {
-                CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: false, action, step));
+                (from, newest) = model.Load(t, address, memory, order);
+                value = from.Value;
             }
-            else
-            {
-                (var message, newest) = model.Load(t, address, memory, order);
-                value = message.Value;
-                if (!newest) shown = $"read {value} from the {run.Origin(message)} (newest is {memory})";
-                CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic: true, action, step));
-            }
+            CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic, action, step));
         }
         run.Idle.OnRead(t.Id, address, newest);
-        if (run.Recording) run.Record(step, action, $"load {Name(order)}", address, shown);
+        if (run.Recording)
+            run.Record(step, action, $"load {Name(order)}", address, newest ? $"read {value}" : $"read {value} from the {run.Origin(from)} (newest is {memory})");
         return value;
     }
 
@@ -111,48 +119,47 @@ internal static class CheckedAccess
         order = Weaken(run, action, AccessClass.Store, address, order);
         if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
         var step = run.NextStep();
-        var shown = $"wrote {value}";
         var t = CheckedThread.Current;
+        var newest = true;
         if (run.Model is { } model)
         {
             var atomic = order != MemoryOrder.NonAtomic;
-            if (!atomic || model.Store(t, address, Read(ref location), value, order)) Write(ref location, value);
-            else shown = $"wrote {value}, placed before the newest store in modification order";
+            if (atomic) newest = model.Store(t, address, Read(ref location), value, order);
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic, action, step));
         }
-        else
-        {
-            Write(ref location, value);
-        }
+        if (newest) Write(ref location, value);
         run.Idle.OnWrite(t.Id, address);
-        if (run.Recording) run.Record(step, action, $"store {Name(order)}", address, shown);
+        if (run.Recording)
+            run.Record(step, action, $"store {Name(order)}", address, newest ? $"wrote {value}" : $"wrote {value}, placed before the newest store in modification order");
     }
 
-    public static unsafe long ReadModifyWrite<T>(ref T location, MemoryOrder order, SpecAction action, string what, Func<long, long> update) where T : unmanaged
+    public static unsafe long ReadModifyWrite<T>(ref T location, MemoryOrder order, SpecAction action, Rmw rmw, long operand) where T : unmanaged
     {
         var run = CheckRun.CurrentOrNull;
+        var old = Read(ref location);
+        var written = Apply(rmw, old, operand, sizeof(T));
         if (run is null)
         {
-            var before = Read(ref location);
-            Write(ref location, update(before));
-            return before;
+            Write(ref location, written);
+            return old;
         }
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
         SchedulingPoint.Interleave();
         var step = run.NextStep();
-        var old = Read(ref location);
+        // Read again after the scheduling point: another thread may have written meanwhile.
+        old = Read(ref location);
+        written = Apply(rmw, old, operand, sizeof(T));
         var t = CheckedThread.Current;
         if (run.Model is { } model)
         {
-            var (read, _) = model.ReadModifyWrite(t, address, old, order, v => update(v));
-            old = read.Value;
+            // A read-modify-write reads the newest store, whose value memory holds.
+            model.ReadModifyWrite(t, address, old, order, written);
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic: true, action, step));
         }
-        var written = update(old);
         Write(ref location, written);
         run.Idle.OnWrite(t.Id, address);
-        if (run.Recording) run.Record(step, action, $"{what} {Name(order)}", address, $"read {old}, wrote {written}");
+        if (run.Recording) run.Record(step, action, $"{Name(rmw)} {Name(order)}", address, $"read {old}, wrote {written}");
         return old;
     }
 
@@ -170,24 +177,16 @@ internal static class CheckedAccess
         SchedulingPoint.Interleave();
         var step = run.NextStep();
         var memory = Read(ref location);
-        long observed;
-        bool swapped;
+        var observed = memory;
+        var swapped = memory == comparand;
         var newest = true;
-        var stale = "";
+        var from = default(Message);
         var t = CheckedThread.Current;
         if (run.Model is { } model)
         {
-            var (read, didSwap) = model.CompareExchange(t, address, memory, comparand, value, order);
-            observed = read.Value;
-            swapped = didSwap;
-            newest = model.IsNewest(address, read);
-            if (!newest) stale = $" from the {run.Origin(read)} (newest is {memory})";
+            (from, swapped, newest) = model.CompareExchange(t, address, memory, comparand, value, order);
+            observed = from.Value;
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: swapped, atomic: true, action, step));
-        }
-        else
-        {
-            observed = memory;
-            swapped = memory == comparand;
         }
         if (swapped)
         {
@@ -198,7 +197,11 @@ internal static class CheckedAccess
         {
             run.Idle.OnRead(t.Id, address, newest);
         }
-        if (run.Recording) run.Record(step, action, $"cas {Name(order)}", address, swapped ? $"CAS ok, wrote {value}" : $"CAS failed, read {observed}{stale}");
+        if (run.Recording)
+        {
+            run.Record(step, action, $"cas {Name(order)}", address, swapped ? $"CAS ok, wrote {value}"
+                : newest ? $"CAS failed, read {observed}" : $"CAS failed, read {observed} from the {run.Origin(from)} (newest is {memory})");
+        }
         return observed;
     }
 
@@ -227,6 +230,18 @@ internal static class CheckedAccess
     private static MemoryOrder Weaken(CheckRun run, SpecAction action, AccessClass access, nint address, MemoryOrder order)
         => run.Weakening is { } variant && order != MemoryOrder.NonAtomic ? variant.Apply(action, access, address, run.Describe, order) : order;
 
+    private static long Apply(Rmw rmw, long old, long operand, int bytes)
+    {
+        var result = rmw switch
+        {
+            Rmw.Exchange => operand,
+            Rmw.Add => unchecked(old + operand),
+            _ => old | operand,
+        };
+        // An int location wraps as an int (fetch_add past int.MaxValue).
+        return bytes == 4 ? unchecked((int)result) : result;
+    }
+
     private static unsafe long Read<T>(ref T location) where T : unmanaged => sizeof(T) switch
     {
         1 => Unsafe.As<T, byte>(ref location),
@@ -243,6 +258,13 @@ internal static class CheckedAccess
             default: Unsafe.As<T, long>(ref location) = value; break;
         }
     }
+
+    private static string Name(Rmw rmw) => rmw switch
+    {
+        Rmw.Exchange => "exchange",
+        Rmw.Add => "fetch_add",
+        _ => "fetch_or",
+    };
 
     private static string Name(MemoryOrder order) => order switch
     {

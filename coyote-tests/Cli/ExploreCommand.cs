@@ -4,7 +4,6 @@ using Wireless.Checking.Exploration;
 using Wireless.Checking.Scenarios;
 using Wireless.Checking.Seam;
 using Wireless.Orchestration;
-using Wireless.Reporting;
 
 namespace Wireless.Checking.Cli;
 
@@ -80,6 +79,28 @@ internal sealed class ExploreCommand : Command
         DefaultValueFactory = _ => Defaults.Idle.ToString().ToLowerInvariant(),
     };
 
+    private readonly Option<int> _workers = new("--workers")
+    {
+        Description = "Worker processes exploring disjoint parts at once (each its share of --iterations, with its own seed); "
+            + "their results are merged. 1: explore in this process.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    private readonly Option<string> _shard = new("--shard")
+    {
+        Description = "Explore only part i of n (0-based, i/n): its share of --iterations with seed --seed + i, for a CI matrix, "
+            + "a Kubernetes indexed Job or a Slurm array; combine the parts' --results files with 'merge'.",
+        DefaultValueFactory = _ => "0/1",
+    };
+
+    private readonly Option<string?> _results = new("--results")
+    {
+        Description = "Write the outcome of every scenario to this JSON file (for 'merge').",
+    };
+
+    /// <summary>Set by <see cref="Workers"/> for its children (<see cref="ExploreOptions.StopFolder"/>).</summary>
+    private readonly Option<string?> _stopFolder = new("--stop-folder") { Hidden = true };
+
     private readonly Option<string> _traces = new("--traces")
     {
         Description = "Folder for the trace files of found bugs.",
@@ -101,6 +122,10 @@ internal sealed class ExploreCommand : Command
         Options.Add(_idle);
         _idle.AcceptOnlyFromAmong("block", "verify", "off");
         Options.Add(_traces);
+        Options.Add(_workers);
+        Options.Add(_shard);
+        Options.Add(_results);
+        Options.Add(_stopFolder);
         SetAction(Execute);
     }
 
@@ -110,6 +135,8 @@ internal sealed class ExploreCommand : Command
         var error = parseResult.InvocationConfiguration.Error;
         ExploreOptions options;
         List<Scenario> scenarios;
+        Shard shard;
+        int workers;
         try
         {
             var (variant, ordering) = Explorer.ParseVariants(parseResult.GetValue(_variant));
@@ -126,8 +153,12 @@ internal sealed class ExploreCommand : Command
                 Runtime = parseResult.GetValue(_runtime)!,
                 Idle = Enum.Parse<IdleReduction>(parseResult.GetValue(_idle)!, ignoreCase: true),
                 TraceFolder = parseResult.GetValue(_traces)!,
+                StopFolder = parseResult.GetValue(_stopFolder),
             };
             options.Validate();
+            shard = Shard.Parse(parseResult.GetValue(_shard)!);
+            // More workers than this part's iterations would leave some with nothing to explore.
+            workers = Math.Min(Positive(parseResult.GetValue(_workers), "--workers"), Math.Max(1, shard.ShareOf(options.Iterations)));
             scenarios = Resolve(parseResult.GetValue(_target)!);
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException or IOException)
@@ -138,15 +169,53 @@ internal sealed class ExploreCommand : Command
 
         // Said once here when it holds for every scenario; a scenario the model cannot represent says so on its own line.
         var runWideSkip = options.Conformance ? Iteration.WhyNoConformance(options.Runtime, options.MemoryModel) : null;
-        output.WriteLine($"Exploring {scenarios.Count} scenario(s) of the {options.Runtime} runtime with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
+        var exploration = $"{scenarios.Count} scenario(s) ({parseResult.GetValue(_target)}) of the {options.Runtime} runtime with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
             + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, "
             + $"conformance to the protocol model {(!options.Conformance ? "off" : runWideSkip is null ? "on" : "not checked")}, idle polls {IdleName(options.Idle)}, strategy {options.Strategy}, seed {options.Seed}; "
-            + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario.");
+            + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario";
+        var parts = workers > 1 ? $", in {workers} worker processes" : "";
+        output.WriteLine($"Exploring {exploration}{(shard.IsWhole ? "" : $"; part {shard} of it")}{parts}.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
         if (runWideSkip is not null) output.WriteLine($"No conformance check: {runWideSkip}.");
+
+        IReadOnlyList<ScenarioOutcome> outcomes;
+        if (workers > 1)
+        {
+            var merged = Workers.Run(workers, shard, ChildArguments(parseResult), output, error);
+            if (merged is null) return ExitCodes.WorkerFailed;
+            outcomes = merged;
+        }
+        else
+        {
+            outcomes = ExploreHere(scenarios, shard.ApplyTo(options), runWideSkip, output);
+        }
+        if (parseResult.GetValue(_results) is { } results)
+        {
+            new ExploreResults
+            {
+                Format = ExploreResults.CurrentFormat,
+                Exploration = exploration,
+                ShardIndex = shard.Index,
+                ShardCount = shard.Count,
+                Outcomes = outcomes,
+            }.Save(results);
+        }
+        return OutcomeReport.Write(output, outcomes, listBugs: false);
+    }
+
+    /// <summary>Explores every scenario in this process, printing progress and each scenario's verdict.</summary>
+    private static List<ScenarioOutcome> ExploreHere(List<Scenario> scenarios, ExploreOptions options, string? runWideSkip, TextWriter output)
+    {
         var outcomes = new List<ScenarioOutcome>();
         foreach (var scenario in scenarios)
         {
+            if (options.Iterations == 0)
+            {
+                // A part of a sharded exploration with more parts than iterations.
+                outcomes.Add(new ScenarioOutcome(scenario.Name, 0, 0, 0, TimeSpan.Zero, null, null, scenario.Properties, null));
+                output.WriteLine($"  {scenario.Name}: no iterations in this part");
+                continue;
+            }
             var outcome = Explorer.Explore(scenario, options, output);
             outcomes.Add(outcome);
             if (outcome.ConformanceSkipped is { } why && why != runWideSkip) output.WriteLine($"  {scenario.Name}: no conformance check: {why}");
@@ -154,22 +223,24 @@ internal sealed class ExploreCommand : Command
                 ? $"  {scenario.Name}: no bug in {outcome.Iterations} iterations ({outcome.IterationsPerSecond:F0} it/s)"
                 : $"  {scenario.Name}: BUG in iteration {outcome.Iterations}: {outcome.Bug}\n    trace: {outcome.TracePath}\n    replay: dotnet run --project coyote-tests -- replay {outcome.TracePath}");
         }
-
-        output.WriteLine();
-        var table = new TextTable(("scenario", false), ("iterations", true), ("it/s", true), ("steps/it", true), ("max steps", true),
-            ("GC pause", true), ("KB/it", true), ("checks", false), ("bugs", true));
-        foreach (var o in outcomes)
-        {
-            var perIteration = Math.Max(1, o.Iterations);
-            table.AddRow(o.Scenario.Name, Num(o.Iterations), o.IterationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
-                Num(o.TotalSteps / perIteration), Num(o.MaxSteps), o.GcPauseShare.ToString("P0", CultureInfo.InvariantCulture),
-                Num(o.AllocatedBytes / 1024 / perIteration), o.Checks, o.Bug is null ? "0" : "1");
-        }
-        table.Write(output);
-        var bugs = outcomes.Count(o => o.Bug is not null);
-        output.WriteLine(bugs == 0 ? "No bug found." : $"{bugs} scenario(s) found a bug.");
-        return bugs == 0 ? ExitCodes.Ok : ExitCodes.Bug;
+        return outcomes;
     }
+
+    /// <summary>The explore arguments of this run for a worker process, without --shard, --results and --workers.</summary>
+    private List<string> ChildArguments(ParseResult parseResult) =>
+    [
+        "explore", parseResult.GetValue(_target)!,
+        "--iterations", parseResult.GetValue(_iterations).ToString(CultureInfo.InvariantCulture),
+        "--seconds", parseResult.GetValue(_seconds).ToString(CultureInfo.InvariantCulture),
+        "--strategy", parseResult.GetValue(_strategy)!,
+        "--seed", parseResult.GetValue(_seed).ToString(CultureInfo.InvariantCulture),
+        "--variant", parseResult.GetValue(_variant)!,
+        "--memory-model", parseResult.GetValue(_memoryModel)!,
+        "--conformance", parseResult.GetValue(_conformance)!,
+        "--runtime", parseResult.GetValue(_runtime)!,
+        "--idle", parseResult.GetValue(_idle)!,
+        "--traces", Path.GetFullPath(parseResult.GetValue(_traces)!),
+    ];
 
     private static List<Scenario> Resolve(string target)
     {
@@ -204,5 +275,4 @@ internal sealed class ExploreCommand : Command
 
     private static int NonNegative(int v, string name) => v >= 0 ? v : throw new ArgumentException($"{name} must be >= 0 (got {v})");
 
-    private static string Num(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,7 @@ public static class Program
             new ListCommand(),
             new ExploreCommand(),
             new ReplayCommand(),
+            new MergeCommand(),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
@@ -35,6 +36,8 @@ internal static class ExitCodes
     public const int Ok = 0;
     /// <summary>A bug was found (explore), or it reproduced (replay).</summary>
     public const int Bug = 1;
-    /// <summary>Bad input: unknown scenario or variant, bad option, unreadable trace file.</summary>
+    /// <summary>Bad input: unknown scenario or variant, bad option, unreadable trace or results file.</summary>
     public const int BadInput = 2;
+    /// <summary>A worker process of <c>explore --workers</c> failed without results.</summary>
+    public const int WorkerFailed = 3;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Wireless.Checking.Scenarios;
 using Wireless.Checking.Seam;
 
@@ -36,45 +34,10 @@ public sealed record BugTrace
     public string? Source { get; init; }
     public required string CoyoteTrace { get; init; }
 
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, s_json));
-    }
+    public void Save(string path) => JsonFile.Save(path, this);
 
     /// <summary>Reads a trace file; throws <see cref="InvalidDataException"/> with a clear message if it cannot.</summary>
-    public static BugTrace Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"cannot read '{path}': {e.Message}");
-        }
-        BugTrace? trace;
-        try
-        {
-            trace = JsonSerializer.Deserialize<BugTrace>(text, s_json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{path}' is not a bug trace: {e.Message}");
-        }
-        if (trace is null || trace.Format != CurrentFormat)
-            throw new InvalidDataException($"'{path}' is not a bug trace of format {CurrentFormat}");
-        return trace;
-    }
+    public static BugTrace Load(string path) => JsonFile.Load<BugTrace>(path, "bug trace", t => t.Format, CurrentFormat);
 
     /// <summary>The scenario this trace was found in.</summary>
     public Scenario ResolveScenario()

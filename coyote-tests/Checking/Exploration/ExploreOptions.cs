@@ -21,6 +21,13 @@ public sealed record ExploreOptions
     /// <summary>The runtime under test: the wireless runtime or the wired baseline (<see cref="RuntimeKinds"/>).</summary>
     public string Runtime { get; init; } = RuntimeKinds.Wireless;
     public string TraceFolder { get; init; } = "coyote-traces";
+    /// <summary>
+    /// A folder shared by the parts of an exploration running at once, or null: a part that finds a bug in a scenario
+    /// leaves a mark there, and the others stop exploring that scenario.
+    /// </summary>
+    public string? StopFolder { get; init; }
+    /// <summary>Added to trace file names (a part of a sharded exploration), or null.</summary>
+    public string? TraceTag { get; init; }
     /// <summary>The idle-poll reduction (spec/SPEC.md §9): block idle pollers (default), verify its premise, or off.</summary>
     public IdleReduction Idle { get; init; } = IdleReduction.Block;
 

@@ -28,10 +28,11 @@ public static class Explorer
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var budget = options.Seconds > 0 ? TimeSpan.FromSeconds(options.Seconds) : TimeSpan.MaxValue;
+        var stopMark = options.StopFolder is { } folder ? Path.Combine(folder, FileName(scenario.Name) + ".bug") : null;
         engine.RegisterEndIterationCallBack(_ =>
         {
             done++;
-            if (clock.Elapsed >= budget) engine.Stop();
+            if (clock.Elapsed >= budget || stopMark is not null && File.Exists(stopMark)) engine.Stop();
             if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
             lastReport = clock.Elapsed;
             progress.WriteLine($"  {scenario.Name}: {done} iterations, {done / clock.Elapsed.TotalSeconds:F0} it/s, 0 bugs");
@@ -48,8 +49,9 @@ public static class Explorer
         string? bug = null, tracePath = null;
         if (report.NumOfFoundBugs > 0)
         {
+            if (stopMark is not null) File.WriteAllText(stopMark, "");
             bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy), iteration.LastWaits);
-            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
+            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}{(options.TraceTag is { } tag ? $"-{tag}" : "")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
             new BugTrace
             {
                 Format = BugTrace.CurrentFormat,
@@ -69,11 +71,13 @@ public static class Explorer
             }.Save(tracePath);
         }
         var checks = iteration.ChecksConformance ? $"{scenario.Properties}, C1" : scenario.Properties;
-        return new ScenarioOutcome(scenario, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
+        return new ScenarioOutcome(scenario.Name, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
         {
             IdleBlocks = iteration.IdleBlocks,
             GcPause = gcPause,
             AllocatedBytes = allocated,
+            Bugs = bug is null ? 0 : 1,
+            PartTime = clock.Elapsed,
         };
     }
 

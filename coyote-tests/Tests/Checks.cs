@@ -43,6 +43,22 @@ internal static class Checks
         return outcome;
     }
 
+    /// <summary>Runs the checker's command line in this process; returns its exit code and what it printed.</summary>
+    public static (int Exit, string Output) RunCommandLine(params string[] args)
+    {
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            return (Cli.Program.Main(args), output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
     private static ExploreOptions Options(string strategy, int iterations, uint seed, Bug variant, OrderingVariant? ordering, bool memoryModel) => new()
     {
         Iterations = iterations,

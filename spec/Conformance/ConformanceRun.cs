@@ -46,9 +46,20 @@ public sealed class ConformanceRun
         _search = new Search(_model, _observable, new StateStore(_model.StateSize, StoreChunkBits));
         _current = new StateStore(_model.StateSize, StoreChunkBits);
         _next = new StateStore(_model.StateSize, StoreChunkBits);
-        var initial = new byte[_model.StateSize];
-        _model.Initial(initial);
-        _current.AddOrFind(initial, out _);
+        _initial = new byte[_model.StateSize];
+        _model.Initial(_initial);
+        Restart();
+    }
+
+    private readonly byte[] _initial;
+
+    /// <summary>Forgets the run so far: the next observation is the first of a new run (the stores are reused).</summary>
+    public void Restart()
+    {
+        _current.Clear();
+        _current.AddOrFind(_initial, out _);
+        Matched = 0;
+        Failure = null;
     }
 
     /// <summary>Observations matched so far.</summary>

@@ -30,6 +30,8 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     private ReferenceResult? _reference;
     private ModelConfig? _model;
     private ConformanceMonitor? _conformance;
+    /// <summary>The conformance monitor every iteration reuses (its model's search structures are large).</summary>
+    private ConformanceMonitor? _conformanceMonitor;
 
     /// <summary>
     /// Why the conformance check was asked for but left out (the model cannot represent the scenario), or null. Known
@@ -107,7 +109,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
             return ring.FaninStripe(slot)[..ring.Descriptor(slot).FaninCount].ToArray();
         };
         var monitor = new SpecMonitor(_reference.Structure, _config.FirstLocalId, fanin);
-        _conformance = _model is null ? null : new ConformanceMonitor(_model, _config, fanin, ConformanceMaxStates);
+        _conformance = _model is null ? null : (_conformanceMonitor ??= new ConformanceMonitor(_model, _config, ConformanceMaxStates)).Begin(fanin);
         var orchestrator = _config.WantedThreads - 1;
         var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
             Model, options.Ordering, _conformance, options.Idle);

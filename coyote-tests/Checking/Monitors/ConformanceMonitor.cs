@@ -41,22 +41,33 @@ public sealed class ConformanceMonitor
     private readonly ConformanceRun _run;
     private readonly int _first;
     private readonly int _orchestratorExec;
-    private readonly Func<int, int[]> _runtimeFanin;
+    private Func<int, int[]> _runtimeFanin = _ => [];
     private readonly Dictionary<int, int> _actorOfThread = [];
     private readonly bool[] _dispatched;
     private readonly Queue<Label> _recent = new();
 
+    /// <summary>A monitor for the runs of one scenario; <see cref="Begin"/> starts each.</summary>
     /// <param name="model">The configuration of the run (<see cref="ModelOf"/>).</param>
     /// <param name="config">The runtime's configuration (first local id, who the orchestrator is).</param>
-    /// <param name="runtimeFanin">A published task's fanin list as the runtime stored it (local ids).</param>
     /// <param name="maxStates">The most model states one observation may explore before the check is inconclusive.</param>
-    public ConformanceMonitor(ModelConfig model, RuntimeConfig config, Func<int, int[]> runtimeFanin, int maxStates)
+    public ConformanceMonitor(ModelConfig model, RuntimeConfig config, int maxStates)
     {
         _run = new ConformanceRun(model, maxStates: maxStates);
         _first = config.FirstLocalId;
         _orchestratorExec = config.WantedThreads - 1;
-        _runtimeFanin = runtimeFanin;
         _dispatched = new bool[model.TaskCount];
+    }
+
+    /// <summary>Starts a run (an iteration); the model's search structures are reused.</summary>
+    /// <param name="runtimeFanin">A published task's fanin list as the runtime stored it (local ids).</param>
+    public ConformanceMonitor Begin(Func<int, int[]> runtimeFanin)
+    {
+        _run.Restart();
+        _runtimeFanin = runtimeFanin;
+        _actorOfThread.Clear();
+        Array.Clear(_dispatched);
+        _recent.Clear();
+        return this;
     }
 
     /// <summary>The first mismatch of the run, once there is one.</summary>

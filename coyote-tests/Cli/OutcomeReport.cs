@@ -21,7 +21,7 @@ internal static class OutcomeReport
         {
             var perIteration = Math.Max(1, o.Iterations);
             table.AddRow(o.Name, Num(o.Iterations), o.IterationsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
-                Num(o.TotalSteps / perIteration), Num(o.MaxSteps), o.GcPauseShare.ToString("P0", CultureInfo.InvariantCulture),
+                Num(o.TotalSteps / perIteration), Num(o.MaxSteps), (o.GcPauseShare * 100).ToString("F0", CultureInfo.InvariantCulture) + "%",
                 Num(o.AllocatedBytes / 1024 / perIteration), o.Checks, parts ? $"{o.Bugs}/{o.Parts}" : o.Bugs.ToString(CultureInfo.InvariantCulture));
         }
         table.Write(output);

@@ -37,8 +37,8 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
     echo "$("${checker[@]}" explore chain --iterations 1 --seconds 0 --workers 1 | sed -n 's/^Code under test: \([^.]*\)\..*/code under test: \1/p')."
     echo
     echo "Exploration speed, \`explore all --iterations $iterations --seconds 0\`: iterations per second in one process (\`--workers 1\`)"
-    echo "and with $cores worker processes (\`--workers $cores\`, memory model on); steps = scheduling points per iteration; GC = share of"
-    echo "the exploration time in garbage-collection pauses:"
+    echo "and with $cores worker processes (\`--workers $cores\`, memory model on); memory model off includes the conformance check (C1,"
+    echo "explore's default there); steps = scheduling points per iteration; GC = share of the exploration time in garbage-collection pauses:"
     echo
     echo "| scenario | it/s, memory model on | steps/it, on | GC, on | it/s, memory model off | steps/it, off | it/s, $cores workers, on | workers ÷ one |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

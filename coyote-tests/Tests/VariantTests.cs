@@ -31,7 +31,7 @@ public sealed class VariantTests
         { "unbounded-watermark",      "chain",                  "S4", false },
         { "watermark-stall",          "small-ring",             "L1", false },
         { "mix-hold-sentinel",        "id-wrap",                "L1", false },
-        { "wired-split-release",      "mini-bgemm",             "R1", true },
+        { "wired-split-release",      "scoped-outputs",         "R1", true },
         { "plain-last-consumer",      "wide-fanin",             "R1|S3", true },
         { "relaxed-completion-flag",  "chain",                  "R1", true },
         { "relaxed-flag-poll",        "chain",                  "R1", true },

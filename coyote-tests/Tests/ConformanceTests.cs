@@ -35,6 +35,8 @@ public sealed class ConformanceTests
         var outcome = await ExploreWithConformance("diamond", iterations: 20, memoryModel: false);
         Assert.Null(outcome.ConformanceSkipped);
         Assert.Contains("C1", outcome.Checks);
+        // Every iteration's labels were matched against the model: at least one per task published, dispatched, completed.
+        Assert.True(outcome.ConformanceLabels >= 20 * 3 * 8, $"only {outcome.ConformanceLabels} labels were matched in 20 iterations");
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public sealed class ConformanceTests
         var outcome = await ExploreWithConformance("chain", iterations: 3, memoryModel: true);
         Assert.Equal(Iteration.NotUnderMemoryModel, outcome.ConformanceSkipped);
         Assert.DoesNotContain("C1", outcome.Checks);
+        Assert.Equal(0, outcome.ConformanceLabels);
     }
 
     /// <summary>Explores the correct runtime with conformance asked for; asserts no bug.</summary>

@@ -58,6 +58,35 @@ public sealed class VariantTests
         await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, "random", iterations: 500, seed: 1, memoryModel);
     }
 
+    /// <summary>An ordering variant whose rules match no access of its scenario would be caught by nothing it does.</summary>
+    [Theory(Timeout = 300_000)]
+    [MemberData(nameof(Cases))]
+    public async Task An_ordering_variant_weakens_accesses_of_its_scenario(string variant, string scenario, string property, bool memoryModel)
+    {
+        _ = property;
+        if (OrderingVariants.Find(variant) is not { } ordering) return;
+        Assert.True(memoryModel);
+        var outcome = await Task.Run(() => Explorer.Explore(ScenarioCatalog.Find(scenario)!, new ExploreOptions
+        {
+            Iterations = 1, Seconds = 0, Ordering = ordering, MemoryModel = true, Conformance = false, TraceFolder = Checks.TraceFolder,
+        }));
+        Assert.True(outcome.Weakened > 0, $"{variant} weakened no access in {scenario}");
+    }
+
+    /// <summary>The count above can be zero: a rule for a location no access has weakens nothing.</summary>
+    [Fact(Timeout = 300_000)]
+    public async Task A_rule_that_matches_no_access_weakens_nothing()
+    {
+        var vacuous = new OrderingVariant("vacuous", "a rule for a location that does not exist", "R1",
+            [new WeakeningRule(Memory.SpecAction.Complete, "no-such-location", AccessClass.Store, Memory.MemoryOrder.Relaxed)]);
+        var outcome = await Task.Run(() => Explorer.Explore(ScenarioCatalog.Find("chain")!, new ExploreOptions
+        {
+            Iterations = 1, Seconds = 0, Ordering = vacuous, MemoryModel = true, TraceFolder = Checks.TraceFolder,
+        }));
+        Assert.Null(outcome.Bug);
+        Assert.Equal(0, outcome.Weakened);
+    }
+
     [Fact]
     public void Every_variant_has_a_case()
     {

@@ -74,6 +74,8 @@ public static class Explorer
         return new ScenarioOutcome(scenario.Name, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
         {
             IdleBlocks = iteration.IdleBlocks,
+            Weakened = iteration.Weakened,
+            ConformanceLabels = iteration.ConformanceLabels,
             GcPause = gcPause,
             AllocatedBytes = allocated,
             Bugs = bug is null ? 0 : 1,

@@ -53,6 +53,12 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     /// <summary>Spin hints, over all iterations so far, at which the idle-poll reduction blocked a thread.</summary>
     public long IdleBlocks { get; private set; }
 
+    /// <summary>Accesses the ordering variant weakened, over all iterations so far.</summary>
+    public long Weakened { get; private set; }
+
+    /// <summary>Protocol labels the conformance check matched against the model, over all iterations so far.</summary>
+    public long ConformanceLabels { get; private set; }
+
     private CheckRun? _lastRun;
 
     /// <summary>The memory model every iteration reuses (reset at its start), or null without it.</summary>
@@ -136,6 +142,8 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         LastSteps = run.Steps;
         LastStepCount = run.StepCount;
         IdleBlocks += run.Idle.Blocks;
+        Weakened += run.Weakened;
+        ConformanceLabels += run.Conformance?.Matched ?? 0;
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public sealed record ScenarioOutcome(
     /// <summary>Spin hints at which the idle-poll reduction blocked a thread, over all iterations.</summary>
     public long IdleBlocks { get; init; }
 
+    /// <summary>Accesses an ordering variant weakened, over all iterations (0 with one: its rules matched nothing).</summary>
+    public long Weakened { get; init; }
+
+    /// <summary>Protocol labels the conformance check matched against the model, over all iterations.</summary>
+    public long ConformanceLabels { get; init; }
+
     /// <summary>Time the garbage collector paused the process while exploring (all threads; summed over parts).</summary>
     public TimeSpan GcPause { get; init; }
 
@@ -59,6 +65,8 @@ public sealed record ScenarioOutcome(
             TracePath = buggy?.TracePath,
             ConformanceSkipped = parts.Select(p => p.ConformanceSkipped).FirstOrDefault(c => c is not null),
             IdleBlocks = parts.Sum(p => p.IdleBlocks),
+            Weakened = parts.Sum(p => p.Weakened),
+            ConformanceLabels = parts.Sum(p => p.ConformanceLabels),
             GcPause = TimeSpan.FromTicks(parts.Sum(p => p.GcPause.Ticks)),
             AllocatedBytes = parts.Sum(p => p.AllocatedBytes),
             Parts = parts.Sum(p => p.Parts),

@@ -71,6 +71,9 @@ public sealed class CheckRun
 
     public OrderingVariant? Weakening { get; }
 
+    /// <summary>Accesses whose ordering the ordering variant weakened in this run (0: the variant's rules matched nothing).</summary>
+    public long Weakened { get; set; }
+
     /// <summary>The idle-poll reduction: which spinning threads are blocked until a store wakes them.</summary>
     internal IdleWaits Idle { get; }
 

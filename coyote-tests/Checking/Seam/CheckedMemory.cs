@@ -228,7 +228,12 @@ internal static class CheckedAccess
     }
 
     private static MemoryOrder Weaken(CheckRun run, SpecAction action, AccessClass access, nint address, MemoryOrder order)
-        => run.Weakening is { } variant && order != MemoryOrder.NonAtomic ? variant.Apply(action, access, address, run.Describe, order) : order;
+    {
+        if (run.Weakening is not { } variant || order == MemoryOrder.NonAtomic) return order;
+        var weakened = variant.Apply(action, access, address, run.Describe, order);
+        if (weakened != order) run.Weakened++;
+        return weakened;
+    }
 
     private static long Apply(Rmw rmw, long old, long operand, int bytes)
     {

@@ -14,6 +14,9 @@ public sealed class RuntimeEndToEndTests
         { "diamonds", 8, 0 },
         { "diamonds", 8, -30 },
         { "fanin", 32, 0 },
+        { "pending-backlog", 16, 0 },
+        { "nested-scopes", 8, 0 },
+        { "nested-scopes", 8, int.MaxValue - 10 },
     };
 
     [Theory]
@@ -24,9 +27,15 @@ public sealed class RuntimeEndToEndTests
         {
             "chain" => new SmallDags.Chain(200),
             "diamonds" => new SmallDags.Diamonds(50),
+            "pending-backlog" => new SmallDags.PendingBacklog(8),
+            "nested-scopes" => new SmallDags.NestedScopes(30),
             _ => new SmallDags.FanIn(16),
         };
-        var config = new RuntimeConfig { Window = window, FirstLocalId = firstLocalId, HeapElements = 4096, TimeoutMilliseconds = 20_000 };
+        var config = new RuntimeConfig
+        {
+            Window = window, FirstLocalId = firstLocalId, HeapElements = 4096, TimeoutMilliseconds = 20_000,
+            PollBudget = dag == "pending-backlog" ? 2 : new RuntimeConfig().PollBudget,
+        };
         var expected = new SequentialExecutor(config).Run(workload);
         var result = new WirelessRuntime<FastMemory>(config).Run(workload);
         Assert.True(result.Succeeded, result.Error + "\n" + result.StallDiagnostics);

@@ -17,7 +17,9 @@ public static class BugMessage
         if (coyoteReport.Contains("liveness bug", StringComparison.Ordinal))
             return $"[L1] no progress: an execution ran {livenessThreshold} scheduling steps without any task, slot or "
                 + "thread making progress (lost wake-up, lost reclamation, or threads spinning on a condition that never comes true)";
-        if (!coyoteReport.Contains("Deadlock", StringComparison.OrdinalIgnoreCase)) return coyoteReport;
+        // Coyote's own report ("Deadlock detected. ..."), not an exception whose message says "deadlock".
+        if (!coyoteReport.StartsWith("Deadlock detected", StringComparison.Ordinal)
+            && !coyoteReport.StartsWith("Potential deadlock detected", StringComparison.Ordinal)) return coyoteReport;
         if (waits.Length == 0) return $"[L1] deadlock: {coyoteReport}";
         return "[L1] deadlock: every thread waits for a store that no thread will make (a lost wake-up, a lost reclamation, "
             + $"or a gate that never opens): {waits}";

@@ -9,12 +9,18 @@ internal static class CoyoteSettings
     /// <summary>Coyote's own progress lines are not shown; the explorer prints its own.</summary>
     public static ILogger SilentLogger { get; } = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
 
+    /// <summary>How long one step may take in wall-clock time before Coyote reports a hang.</summary>
+    public const uint DeadlockTimeoutMilliseconds = 60_000;
+
     public static Configuration Base(uint livenessThreshold)
         => Configuration.Create()
             .WithPartiallyControlledConcurrencyAllowed(false)
             .WithTelemetryEnabled(false)
             // Trace analysis builds an execution graph at every scheduling point for DGML pictures this project does not use.
             .WithTraceAnalysisEnabled(false)
+            // Coyote's watchdog reports a step that takes longer than this as a hang; a conformance observation can search
+            // the protocol model for seconds (its own bound makes it inconclusive, not endless).
+            .WithDeadlockTimeout(DeadlockTimeoutMilliseconds)
             .WithConsoleLoggingEnabled(false)
             .WithLivenessTemperatureThreshold(livenessThreshold)
             .WithMaxSchedulingSteps(ExploreOptions.MaxUnfairSteps, ExploreOptions.MaxFairSteps);

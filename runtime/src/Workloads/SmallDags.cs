@@ -197,4 +197,64 @@ public static class SmallDags
             }
         }
     }
+
+    /// <summary>
+    /// <paramref name="sources"/> independent sources; then a task on each pair of neighbouring sources (two unmet
+    /// producers each: they wait in thread 0's pending FIFO); then a task on the last source alone (one unmet producer:
+    /// it goes on that source's wake list). With a poll budget below the number of pairs, that last task is classified
+    /// while the FIFO holds more tasks than one poll visits.
+    /// </summary>
+    public sealed class PendingBacklog(int sources) : Workload
+    {
+        public override string Name => $"pending-backlog-{sources}";
+        public override int TaskCount => 2 * sources;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<TaskId> ids = stackalloc TaskId[sources];
+            for (var i = 0; i < sources; i++) ids[i] = o.Submit(o.NewTask(Kernel.Generic, i % 2 == 0 ? Shape.AIC : Shape.AIV).Scalar(i));
+            for (var i = 0; i + 1 < sources; i++) o.Submit(o.NewTask(Kernel.Generic, Shape.AIV).Scalar(100 + i).Dep(ids[i]).Dep(ids[i + 1]));
+            o.Submit(o.NewTask(Kernel.Generic, Shape.AIC).Scalar(200).Dep(ids[sources - 1]));
+        }
+    }
+
+    /// <summary>
+    /// Scopes nested two deep, each with its own <c>alloc_tensors</c> buffer: the inner scope's tasks read both buffers,
+    /// and after the inner scope ended the outer scope's tasks read the outer buffer again. Every buffer is kept alive
+    /// by its scope's pin alone between its reads, and in a small window the slots of ended scopes are reused at once.
+    /// </summary>
+    public sealed class NestedScopes(int rounds) : Workload
+    {
+        /// <summary>An array rather than a span literal (see <see cref="ScopedOutputs"/>).</summary>
+        private static readonly int[] BufferLengths = [4];
+
+        public override string Name => $"nested-scopes-{rounds}";
+        public override int TaskCount => 6 * rounds;
+
+        public override void Orchestrate(IOrchestrator o)
+        {
+            Span<Tensor> outer = stackalloc Tensor[1];
+            Span<Tensor> inner = stackalloc Tensor[1];
+            ReadOnlySpan<int> lengths = BufferLengths;
+            for (var r = 0; r < rounds; r++)
+            {
+                o.BeginScope();
+                o.AllocTensors(lengths, outer);
+                o.BeginScope();
+                o.AllocTensors(lengths, inner);
+                var a = o.NewTask(Kernel.Generic, Shape.AIV).In(outer[0]).In(inner[0]).Scalar(r);
+                a.Out(4);
+                o.Submit(a);
+                var y = a.Output(0);
+                o.Submit(o.NewTask(Kernel.Generic, Shape.AIC).In(inner[0]).In(y));
+                o.EndScope();
+                var c = o.NewTask(Kernel.Generic, Shape.AIV).In(outer[0]).Scalar(r);
+                c.Out(4);
+                o.Submit(c);
+                var z = c.Output(0);
+                o.Submit(o.NewTask(Kernel.Generic, Shape.AIC).In(outer[0]).In(z));
+                o.EndScope();
+            }
+        }
+    }
 }

@@ -51,13 +51,19 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     public string LastWaits => _lastRun?.DescribeWaits() ?? "";
 
     /// <summary>Spin hints, over all iterations so far, at which the idle-poll reduction blocked a thread.</summary>
-    public long IdleBlocks { get; private set; }
+    public long IdleBlocks => _earlier.IdleBlocks + (_lastRun?.Idle.Blocks ?? 0);
 
     /// <summary>Accesses the ordering variant weakened, over all iterations so far.</summary>
-    public long Weakened { get; private set; }
+    public long Weakened => _earlier.Weakened + (_lastRun?.Weakened ?? 0);
 
     /// <summary>Protocol labels the conformance check matched against the model, over all iterations so far.</summary>
-    public long ConformanceLabels { get; private set; }
+    public long ConformanceLabels => _earlier.Labels + (_lastRun?.Conformance?.Matched ?? 0);
+
+    /// <summary>
+    /// The counts of the iterations before the last one. The last one's are read from its run directly: when Coyote
+    /// stops an iteration (a bug), its finally blocks may run after the engine returned.
+    /// </summary>
+    private (long IdleBlocks, long Weakened, long Labels) _earlier;
 
     private CheckRun? _lastRun;
 
@@ -78,6 +84,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
 
     public void Run()
     {
+        RetireLastRun();
         if (scenario.CustomBody is { } body)
         {
             var map = new MemoryMap();
@@ -137,13 +144,18 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         }
     }
 
+    /// <summary>Adds the previous iteration's counts to the earlier ones; called first thing (its monitors are reused).</summary>
+    private void RetireLastRun()
+    {
+        if (_lastRun is not { } previous) return;
+        _earlier = (_earlier.IdleBlocks + previous.Idle.Blocks, _earlier.Weakened + previous.Weakened, _earlier.Labels + (previous.Conformance?.Matched ?? 0));
+        _lastRun = null;
+    }
+
     private void Finished(CheckRun run)
     {
         LastSteps = run.Steps;
         LastStepCount = run.StepCount;
-        IdleBlocks += run.Idle.Blocks;
-        Weakened += run.Weakened;
-        ConformanceLabels += run.Conformance?.Matched ?? 0;
     }
 
     /// <summary>

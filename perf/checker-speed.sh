@@ -29,7 +29,7 @@ summary() { awk '/^  scenario +iterations/ {t = 1; next} t && NF >= 7 && $2 ~ /^
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --workers 1 --memory-model off --traces "$traces" | summary > "$traces/off.txt" || true
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --workers "$cores" --memory-model on --traces "$traces" | summary > "$traces/workers.txt" || true
 
-mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]*", *\(true\|false\) *},.*/\1 \2 \3/p' coyote-tests/Tests/VariantTests.cs)
+mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]*", *\(true\|false\), *\([0-9]*\) *},.*/\1 \2 \3 \4/p' coyote-tests/Tests/VariantTests.cs)
 [ ${#cases[@]} -gt 0 ] || { echo "error: no variant cases found in coyote-tests/Tests/VariantTests.cs" >&2; exit 2; }
 
 {
@@ -47,7 +47,7 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
         echo "| $name | $on_rate | $on_steps | $on_gc | $off_rate | $off_steps | $w_rate | $(awk -v a="$w_rate" -v b="$on_rate" 'BEGIN { printf (b > 0 ? "%.2f×" : "NA"), a / b }') |"
     done
     echo
-    echo "Time to the first bug of each seeded variant (\`explore <scenario> --runtime <r> --variant <v> --iterations 500 --workers 1\`, the case of its test):"
+    echo "Time to the first bug of each seeded variant (\`explore <scenario> --runtime <r> --variant <v> --iterations <its test's budget> --workers 1\`, the case of its test):"
     echo "wall time of the whole command, process start included; exploration time = iterations ÷ it/s (NA where the printed rate rounds to 0)."
     echo
     echo "| variant | scenario | memory model | first bug in iteration | exploration time (s) | wall time (s) | property |"
@@ -55,11 +55,11 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
     # The runtime each variant belongs to, from the checker's variant table (name, kind, runtime, summary).
     variants=$("${checker[@]}" list)
     for c in "${cases[@]}"; do
-        read -r variant scenario model <<< "$c"
+        read -r variant scenario model budget <<< "$c"
         mm=$([ "$model" = true ] && echo on || echo off)
         runtime=$(awk -v v="$variant" '$1 == v && ($3 == "wireless" || $3 == "wired") { print $3; exit }' <<< "$variants")
         start=$(date +%s.%N)
-        log=$("${checker[@]}" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --iterations 500 --seconds 300 --workers 1 --memory-model "$mm" --traces "$traces" || true)
+        log=$("${checker[@]}" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --iterations "$budget" --seconds 300 --workers 1 --memory-model "$mm" --traces "$traces" || true)
         wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
         found=$(sed -n 's/.*BUG in iteration \([0-9,]*\): \[\([^]]*\)\].*/\1 \2/p' <<< "$log" | head -1)
         row=$(summary <<< "$log" | head -1)
@@ -69,7 +69,7 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
             explore=$(awk -v i="${iteration//,/}" -v r="$rate" 'BEGIN { printf (r > 0 ? "%.2f" : "NA"), i / r }')
             echo "| $variant | $scenario | $mm | $iteration | $explore | $wall | $property |"
         else
-            echo "| $variant | $scenario | $mm | not found in 500 | | $wall | |"
+            echo "| $variant | $scenario | $mm | not found in $budget | | $wall | |"
         fi
     done
 } > "$out"

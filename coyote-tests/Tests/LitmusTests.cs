@@ -13,7 +13,7 @@ namespace Wireless.Checking.Tests;
 public sealed class LitmusTests
 {
     private const MemoryOrder Rlx = MemoryOrder.Relaxed, Acq = MemoryOrder.Acquire, Rel = MemoryOrder.Release, Sc = MemoryOrder.SeqCst;
-    private const int Iterations = 2000;
+    private const int Iterations = 1000;
 
     private static string[] Pairs(params string[] outcomes) => outcomes.Select(o => $"r1={o[0]} r2={o[1]}").ToArray();
 

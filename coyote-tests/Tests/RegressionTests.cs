@@ -43,5 +43,6 @@ public sealed class RegressionTests
             Assert.Contains(entry.Name, pinned);
         Assert.Contains("relaxed-sentinel-read", pinned);
         Assert.Contains("relaxed-stamp-read", pinned);
+        Assert.Contains("acqrel-frontier", pinned);
     }
 }

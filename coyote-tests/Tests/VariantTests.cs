@@ -13,57 +13,58 @@ namespace Wireless.Checking.Tests;
 [Collection(CoyoteCollection.Name)]
 public sealed class VariantTests
 {
-    public static TheoryData<string, string, string, bool> Cases => new()
+    public static TheoryData<string, string, string, bool, int> Cases => new()
     {
-        // variant,                 scenario,                 property, memory model
-        { "narrow-cpu-mask",          "gate",                   "L1", false },
-        { "popcount-barrier",         "gate",                   "L1", false },
-        { "gate-no-reset",            "gate",                   "G4", false },
-        { "no-sentinel",              "paged-attention-small1", "L1", false },
-        { "plain-watermark",          "wide-fanin",             "S4", false },
-        { "lost-reclamation",         "small-ring",             "L1", false },
-        { "no-scope-pin",             "scoped-outputs",         "S3", false },
-        { "unchecked-stamp",          "wide-fanin",             "S3", false },
-        { "ignore-last-fanin",        "chain",                  "S2", false },
-        { "double-wake",              "chain",                  "S1", false },
-        { "cursor-past-unmet",        "diamond",                "S2", false },
-        { "reclaim-ignores-consumer", "chain",                  "S3", false },
-        { "unbounded-watermark",      "chain",                  "S4", false },
-        { "watermark-stall",          "small-ring",             "L1", false },
-        { "mix-hold-sentinel",        "id-wrap",                "L1", false },
-        { "wired-split-release",      "scoped-outputs",         "R1", true },
-        { "plain-last-consumer",      "wide-fanin",             "R1|S3", true },
-        { "relaxed-completion-flag",  "chain",                  "R1", true },
-        { "relaxed-flag-poll",        "chain",                  "R1", true },
-        { "relaxed-sentinel-read",    "diamond",                "R1", true },
-        { "acqrel-watermark-walk",    "small-ring",             "L1", true },
-        { "acqrel-reclaim-recheck",   "chain",                  "L1", true },
-        { "relaxed-frontier",         "small-ring",             "S4", true },
-        { "relaxed-wiring-queue",     "chain",                  "R1", true },
-        { "relaxed-last-task-alive",  "small-ring",             "R1", true },
-        { "relaxed-wake-list",        "chain",                  "R1", true },
-        { "relaxed-ready-queue",      "chain",                  "R1", true },
-        { "relaxed-dispatch",         "chain",                  "R1", true },
-        { "relaxed-core-finish",      "chain",                  "R1", true },
-        { "relaxed-gate-arrival",     "gate",                   "G2|G4", true },
-        { "relaxed-stamp-read",       "small-ring",             "R1", true },
-        { "relaxed-stamp",            "small-ring",             "R1", true },
+        // variant,                 scenario,                 property, memory model, iterations
+        { "narrow-cpu-mask",          "gate",                   "L1", false, 1000 },
+        { "popcount-barrier",         "gate",                   "L1", false, 1000 },
+        { "gate-no-reset",            "gate",                   "G4", false, 1000 },
+        { "no-sentinel",              "paged-attention-small1", "L1", false, 1000 },
+        { "plain-watermark",          "wide-fanin",             "S4", false, 1000 },
+        { "lost-reclamation",         "small-ring",             "L1", false, 1000 },
+        { "no-scope-pin",             "scoped-outputs",         "S3", false, 1000 },
+        { "unchecked-stamp",          "wide-fanin",             "S3", false, 1000 },
+        { "ignore-last-fanin",        "chain",                  "S2", false, 1000 },
+        { "double-wake",              "chain",                  "S1", false, 1000 },
+        { "cursor-past-unmet",        "diamond",                "S2", false, 1000 },
+        { "reclaim-ignores-consumer", "chain",                  "S3", false, 1000 },
+        { "unbounded-watermark",      "chain",                  "S4", false, 1000 },
+        { "watermark-stall",          "small-ring",             "L1", false, 1000 },
+        { "mix-hold-sentinel",        "id-wrap",                "L1", false, 1000 },
+        { "wired-split-release",      "scoped-outputs",         "R1", true, 1000 },
+        { "plain-last-consumer",      "wide-fanin",             "R1|S3", true, 1000 },
+        { "relaxed-completion-flag",  "chain",                  "R1", true, 1000 },
+        { "relaxed-flag-poll",        "chain",                  "R1", true, 1000 },
+        { "relaxed-sentinel-read",    "diamond",                "R1", true, 1000 },
+        { "acqrel-watermark-walk",    "small-ring",             "L1", true, 1000 },
+        { "acqrel-reclaim-recheck",   "chain",                  "L1", true, 1000 },
+        { "relaxed-frontier",         "small-ring",             "S4", true, 1000 },
+        { "acqrel-frontier",          "small-ring",             "L1", true, 1000 },
+        { "relaxed-wiring-queue",     "chain",                  "R1", true, 1000 },
+        { "relaxed-last-task-alive",  "small-ring",             "R1", true, 1000 },
+        { "relaxed-wake-list",        "chain",                  "R1", true, 1000 },
+        { "relaxed-ready-queue",      "chain",                  "R1", true, 1000 },
+        { "relaxed-dispatch",         "chain",                  "R1", true, 1000 },
+        { "relaxed-core-finish",      "chain",                  "R1", true, 1000 },
+        { "relaxed-gate-arrival",     "gate",                   "G2|G4", true, 1000 },
+        { "relaxed-stamp-read",       "small-ring",             "R1", true, 2500 },
+        { "relaxed-stamp",            "small-ring",             "R1", true, 1000 },
     };
 
     [Theory(Timeout = 300_000)]
     [MemberData(nameof(Cases))]
-    public async Task Is_caught_and_replays(string variant, string scenario, string property, bool memoryModel)
+    public async Task Is_caught_and_replays(string variant, string scenario, string property, bool memoryModel, int iterations)
     {
         var (bugs, ordering) = Explorer.ParseVariants(variant);
-        await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, "random", iterations: 500, seed: 1, memoryModel);
+        await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, "random", iterations, seed: 1, memoryModel);
     }
 
     /// <summary>An ordering variant whose rules match no access of its scenario would be caught by nothing it does.</summary>
     [Theory(Timeout = 300_000)]
     [MemberData(nameof(Cases))]
-    public async Task An_ordering_variant_weakens_accesses_of_its_scenario(string variant, string scenario, string property, bool memoryModel)
+    public async Task An_ordering_variant_weakens_accesses_of_its_scenario(string variant, string scenario, string property, bool memoryModel, int iterations)
     {
-        _ = property;
+        _ = (property, iterations);
         if (OrderingVariants.Find(variant) is not { } ordering) return;
         Assert.True(memoryModel);
         var outcome = await Task.Run(() => Explorer.Explore(ScenarioCatalog.Find(scenario)!, new ExploreOptions

@@ -262,9 +262,11 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
 
     /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
     private void PublishFrontier(int self)
-        // Release: the flag cleared (or set, for alloc_tensors) in prepare is visible to a completer that acquires
-        // the frontier and then reads the flag while walking the watermark.
-        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.Release, SpecAction.PrepareTask);
+        // SeqCst (release would publish the flag cleared, or set for alloc_tensors, in prepare): also orders the
+        // frontier before the flag store of any task published after it, so a completer whose seq_cst flag store
+        // follows a newer completer's read of that flag cannot then read an older frontier and stop short of the
+        // newer task (variant acqrel-frontier, bug log). Pairs with the walk's seq_cst load.
+        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.SeqCst, SpecAction.PrepareTask);
 
     /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>
     private void InsertIntoTensorMap(TaskBuilder task, int self, ScopeMode mode)

@@ -71,9 +71,13 @@ internal sealed partial class WirelessProtocol<TMem>
             if (LocalId.Before(frontier, next) && !Has(Bug.UnboundedWatermark))
             {
                 if (frontierRead || Has(Bug.WatermarkStall)) return;
-                // Acquire: pairs with the orchestrator's release after it prepared a slot; every flag before the
-                // frontier belongs to an allocated task and was cleared before that release.
-                frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.AdvanceWatermark), -1);
+                // SeqCst: pairs with the orchestrator's seq_cst store after it prepared a slot, so every flag before the
+                // frontier belongs to an allocated task and was cleared before it (acquire would do for that). Seq_cst
+                // because a newer task may have completed and read our flag as 0 before our flag store: in the single
+                // order S its frontier store precedes its flag store, which precedes that read, our flag store and
+                // this load, so this load cannot read a frontier older than the newer task and the walk reaches it.
+                // With acquire it could, and the watermark stalled below a completed task (acqrel-frontier).
+                frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.SeqCst, SpecAction.AdvanceWatermark), -1);
                 frontierRead = true;
                 if (LocalId.Before(frontier, next)) return;
             }

@@ -17,7 +17,8 @@ internal sealed class ExploreCommand : Command
 
     private readonly Argument<string> _target = new("target")
     {
-        Description = "A scenario name (see 'list'), random:<seed>:<tasks> for a random DAG, the path of a DAG .json file of the run command, or 'all'.",
+        Description = "A scenario name (see 'list'), random:<seed>:<tasks> for a random DAG, the path of a DAG .json file of the run command, "
+            + "'all' (every scenario but the proof-sized ones), or 'proofs' (the proof-sized scenarios, for --strategy bounded).",
         DefaultValueFactory = _ => "all",
     };
 
@@ -35,8 +36,23 @@ internal sealed class ExploreCommand : Command
 
     private readonly Option<string> _strategy = new("--strategy")
     {
-        Description = "Coyote's exploration strategy: random, pct (priority-based, fair), probabilistic, or portfolio (Coyote's default mix).",
+        Description = "Coyote's sampling strategies: random, pct (priority-based, fair), probabilistic, portfolio (Coyote's default mix); "
+            + "or bounded: every schedule with at most --preemptions preemptions, K = 0, 1, ... in turn (needs --memory-model off; "
+            + "one process); a bound searched to the end without a bug is a proof for that scenario and bound.",
         DefaultValueFactory = _ => Defaults.Strategy,
+    };
+
+    private readonly Option<int> _preemptions = new("--preemptions")
+    {
+        Description = "The bounded strategy's largest preemption bound K.",
+        DefaultValueFactory = _ => Defaults.Preemptions,
+    };
+
+    private readonly Option<string> _plainPoints = new("--plain-points")
+    {
+        Description = "'on': a scheduling point before every plain access to shared memory too, so a thread can be delayed right "
+            + "after a hand-off; 'off': before ordered accesses only; 'auto': on for the bounded strategy, off for the others.",
+        DefaultValueFactory = _ => "auto",
     };
 
     private readonly Option<uint> _seed = new("--seed")
@@ -113,6 +129,9 @@ internal sealed class ExploreCommand : Command
         Options.Add(_iterations);
         Options.Add(_seconds);
         Options.Add(_strategy);
+        Options.Add(_preemptions);
+        Options.Add(_plainPoints);
+        _plainPoints.AcceptOnlyFromAmong("on", "off", "auto");
         Options.Add(_seed);
         Options.Add(_variant);
         Options.Add(_memoryModel);
@@ -140,11 +159,17 @@ internal sealed class ExploreCommand : Command
         try
         {
             var (variant, ordering) = Explorer.ParseVariants(parseResult.GetValue(_variant));
+            var strategy = Strategy(parseResult.GetValue(_strategy)!);
+            var bounded = strategy == ExploreOptions.Bounded;
+            var iterationsGiven = parseResult.GetResult(_iterations) is { Implicit: false };
             options = new ExploreOptions
             {
-                Iterations = Positive(parseResult.GetValue(_iterations), "--iterations"),
+                // The bounded strategy runs until its space is exhausted unless given a count of schedules.
+                Iterations = bounded && !iterationsGiven ? int.MaxValue : Positive(parseResult.GetValue(_iterations), "--iterations"),
                 Seconds = NonNegative(parseResult.GetValue(_seconds), "--seconds"),
-                Strategy = Strategy(parseResult.GetValue(_strategy)!),
+                Strategy = strategy,
+                Preemptions = parseResult.GetValue(_preemptions),
+                PlainPoints = parseResult.GetValue(_plainPoints) switch { "on" => true, "off" => false, _ => null },
                 Seed = parseResult.GetValue(_seed),
                 Variant = variant,
                 Ordering = ordering,
@@ -157,8 +182,11 @@ internal sealed class ExploreCommand : Command
             };
             options.Validate();
             shard = Shard.Parse(parseResult.GetValue(_shard)!);
+            if (bounded && !shard.IsWhole) throw new ArgumentException("the bounded strategy searches one space depth-first: explore it whole (no --shard)");
+            if (bounded && parseResult.GetResult(_workers) is { Implicit: false } && parseResult.GetValue(_workers) > 1)
+                throw new ArgumentException("the bounded strategy runs in one process: --workers 1");
             // More workers than this part's iterations would leave some with nothing to explore.
-            workers = Math.Min(Positive(parseResult.GetValue(_workers), "--workers"), Math.Max(1, shard.ShareOf(options.Iterations)));
+            workers = bounded ? 1 : Math.Min(Positive(parseResult.GetValue(_workers), "--workers"), Math.Max(1, shard.ShareOf(options.Iterations)));
             scenarios = Resolve(parseResult.GetValue(_target)!);
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException or IOException)
@@ -171,8 +199,11 @@ internal sealed class ExploreCommand : Command
         var runWideSkip = options.Conformance ? Iteration.WhyNoConformance(options.Runtime, options.MemoryModel) : null;
         var exploration = $"{scenarios.Count} scenario(s) ({parseResult.GetValue(_target)}) of the {options.Runtime} runtime with variant {Explorer.VariantName(options.Variant, options.Ordering)}, "
             + $"memory model {(options.MemoryModel ? "release/acquire (C/C++11)" : "sequentially consistent")}, "
-            + $"conformance to the protocol model {(!options.Conformance ? "off" : runWideSkip is null ? "on" : "not checked")}, idle polls {IdleName(options.Idle)}, strategy {options.Strategy}, seed {options.Seed}; "
-            + $"budget {options.Iterations} iterations or {(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario";
+            + $"conformance to the protocol model {(!options.Conformance ? "off" : runWideSkip is null ? "on" : "not checked")}, idle polls {IdleName(options.Idle)}, "
+            + $"scheduling points before {(options.PlainPointsInForce ? "every shared access" : "ordered accesses")}, "
+            + (options.IsBounded ? $"strategy bounded (K = 0..{options.Preemptions} preemptions); budget {(options.Iterations == int.MaxValue ? "" : $"{options.Iterations} schedules or ")}"
+                : $"strategy {options.Strategy}, seed {options.Seed}; budget {options.Iterations} iterations or ")
+            + $"{(options.Seconds == 0 ? "no time limit" : $"{options.Seconds} s")} per scenario";
         var parts = workers > 1 ? $", in {workers} worker processes" : "";
         output.WriteLine($"Exploring {exploration}{(shard.IsWhole ? "" : $"; part {shard} of it")}{parts}.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
@@ -219,11 +250,24 @@ internal sealed class ExploreCommand : Command
             var outcome = Explorer.Explore(scenario, options, output);
             outcomes.Add(outcome);
             if (outcome.ConformanceSkipped is { } why && why != runWideSkip) output.WriteLine($"  {scenario.Name}: no conformance check: {why}");
-            output.WriteLine(outcome.Bug is null
-                ? $"  {scenario.Name}: no bug in {outcome.Iterations} iterations ({outcome.IterationsPerSecond:F0} it/s)"
-                : $"  {scenario.Name}: BUG in iteration {outcome.Iterations}: {outcome.Bug}\n    trace: {outcome.TracePath}\n    replay: dotnet run --project coyote-tests -- replay {outcome.TracePath}");
+            output.WriteLine(outcome.Bug is not null
+                ? $"  {scenario.Name}: BUG in {(outcome.Levels is null ? "iteration" : "schedule")} {outcome.Iterations}: {outcome.Bug}\n    trace: {outcome.TracePath}\n    replay: dotnet run --project coyote-tests -- replay {outcome.TracePath}"
+                : outcome.Levels is null ? $"  {scenario.Name}: no bug in {outcome.Iterations} iterations ({outcome.IterationsPerSecond:F0} it/s)"
+                : BoundedVerdict(outcome, options));
         }
         return outcomes;
+    }
+
+    /// <summary>What a bounded search without a bug showed: the proof statement for the largest exhausted bound.</summary>
+    private static string BoundedVerdict(ScenarioOutcome outcome, ExploreOptions options)
+    {
+        var memory = "sequentially consistent memory, idle polls blocked (spec/SPEC.md §9.1)";
+        var proof = outcome.ProvedBound is { } k
+            ? $"  {outcome.Name}: PROVED for K = {k}: every schedule with at most {k} preemption(s) ({outcome.Levels!.First(l => l.Bound == k).Schedules:N0} schedules) "
+                + $"keeps {outcome.Checks} ({memory}, scheduling points before {(options.PlainPointsInForce ? "every shared access" : "ordered accesses")})"
+            : $"  {outcome.Name}: no bound exhausted";
+        var last = outcome.Levels![^1];
+        return last.Exhausted ? proof : $"{proof}\n  {outcome.Name}: K = {last.Bound} not exhausted: no bug in {last.Schedules:N0} schedules, at least {last.OpenBranches:N0} left";
     }
 
     /// <summary>The explore arguments of this run for a worker process, without --shard, --results and --workers.</summary>
@@ -233,6 +277,8 @@ internal sealed class ExploreCommand : Command
         "--iterations", parseResult.GetValue(_iterations).ToString(CultureInfo.InvariantCulture),
         "--seconds", parseResult.GetValue(_seconds).ToString(CultureInfo.InvariantCulture),
         "--strategy", parseResult.GetValue(_strategy)!,
+        "--preemptions", parseResult.GetValue(_preemptions).ToString(CultureInfo.InvariantCulture),
+        "--plain-points", parseResult.GetValue(_plainPoints)!,
         "--seed", parseResult.GetValue(_seed).ToString(CultureInfo.InvariantCulture),
         "--variant", parseResult.GetValue(_variant)!,
         "--memory-model", parseResult.GetValue(_memoryModel)!,
@@ -245,13 +291,14 @@ internal sealed class ExploreCommand : Command
     private static List<Scenario> Resolve(string target)
     {
         if (target == "all") return [.. ScenarioCatalog.All];
+        if (target == "proofs") return [.. ScenarioCatalog.Proofs];
         if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             if (!File.Exists(target)) throw new IOException($"no such DAG file: {target}");
             return [ScenarioCatalog.FromJson(target)];
         }
         return [ScenarioCatalog.Find(target)
-            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}, random:<seed>:<tasks>, all, or a .json DAG file")];
+            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Concat(ScenarioCatalog.Proofs).Select(s => s.Name))}, random:<seed>:<tasks>, all, proofs, or a .json DAG file")];
     }
 
     private static string IdleName(IdleReduction idle) => idle switch

@@ -18,6 +18,11 @@ internal sealed class ListCommand : Command
             foreach (var s in ScenarioCatalog.All) scenarios.AddRow(s.Name, s.Properties, s.Description);
             scenarios.Write(output);
             output.WriteLine();
+            output.WriteLine("Proof-sized scenarios, cores inline in their schedulers (explore <name> | proofs; for --strategy bounded --memory-model off):");
+            var proofs = new TextTable(("name", false), ("checks", false), ("description", false));
+            foreach (var s in ScenarioCatalog.Proofs) proofs.AddRow(s.Name, s.Properties, s.Description);
+            proofs.Write(output);
+            output.WriteLine();
             output.WriteLine("Seeded-bug variants (explore --variant <name>); kind: reported = flagged by the PR's reviewers,");
             output.WriteLine("design = found in the design by this project, runtime = found in this project's runtime by its tests,");
             output.WriteLine("mutant = breaks one property on purpose:");

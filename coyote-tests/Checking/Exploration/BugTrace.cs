@@ -33,6 +33,10 @@ public sealed record BugTrace
     public required string Bug { get; init; }
     public string? Source { get; init; }
     public required string CoyoteTrace { get; init; }
+    /// <summary>The bounded strategy's decisions (thread ids), which replay takes again; null for the sampling strategies.</summary>
+    public int[]? Schedule { get; init; }
+    /// <summary>Whether plain accesses had scheduling points (replay must match; older traces have none: off).</summary>
+    public bool PlainPoints { get; init; }
 
     public void Save(string path) => JsonFile.Save(path, this);
 

@@ -33,7 +33,8 @@ internal static class CoyoteSettings
             .WithRandomGeneratorSeed(options.Seed);
         return options.Strategy switch
         {
-            "random" => config.WithRandomStrategy(),
+            // The bounded strategy takes every decision itself; Coyote's are forced (one operation enabled at a time).
+            "random" or ExploreOptions.Bounded => config.WithRandomStrategy(),
             "pct" => config.WithPrioritizationStrategy(isFair: true, priorityChangeBound: 10),
             "probabilistic" => config.WithProbabilisticStrategy(3),
             "portfolio" => config,

@@ -31,7 +31,24 @@ public sealed record ExploreOptions
     /// <summary>The idle-poll reduction (spec/SPEC.md §9): block idle pollers (default), verify its premise, or off.</summary>
     public IdleReduction Idle { get; init; } = IdleReduction.Block;
 
-    public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio"];
+    /// <summary>The bounded strategy's preemption bound: it searches K = 0, 1, ... up to this many (iterative deepening).</summary>
+    public int Preemptions { get; init; } = 2;
+
+    /// <summary>
+    /// A scheduling point before every plain access to shared memory as well as before ordered ones; null: on for the
+    /// bounded strategy, off for the sampling ones.
+    /// </summary>
+    public bool? PlainPoints { get; init; }
+
+    /// <summary>Whether plain accesses get scheduling points in this exploration (<see cref="PlainPoints"/> resolved).</summary>
+    public bool PlainPointsInForce => PlainPoints ?? IsBounded;
+
+    /// <summary>The preemption-bounded exhaustive search (<see cref="Bounded.BoundedSearch"/>) rather than sampling.</summary>
+    public bool IsBounded => Strategy == Bounded;
+
+    public const string Bounded = "bounded";
+
+    public static IReadOnlyList<string> Strategies { get; } = ["random", "pct", "probabilistic", "portfolio", Bounded];
 
     /// <summary>Throws <see cref="ArgumentException"/> for options that do not go together.</summary>
     public void Validate()
@@ -41,6 +58,9 @@ public sealed record ExploreOptions
         if (Runtime != RuntimeKinds.Wireless && Ordering is not null)
             throw new ArgumentException($"the ordering variants are of the wireless runtime; explore the {Runtime} runtime without '{Ordering.Name}'");
         BugCatalog.CheckRuntime(Variant, Runtime);
+        if (IsBounded && MemoryModel)
+            throw new ArgumentException("the bounded strategy enumerates schedules of sequentially consistent executions (the memory model's read choices are not enumerated): use --memory-model off");
+        if (Preemptions is < 0 or > 10) throw new ArgumentException($"--preemptions must be between 0 and 10 (got {Preemptions})");
     }
 
     /// <summary>Steps a fair execution may spin without progress before it is a liveness bug.</summary>
@@ -55,5 +75,5 @@ public sealed record ExploreOptions
     /// bug, so their threshold starts beyond that prefix.
     /// </summary>
     public static uint LivenessThresholdFor(string strategy)
-        => strategy is "random" or "probabilistic" ? FairLivenessThreshold : MaxUnfairSteps + FairLivenessThreshold;
+        => strategy is "random" or "probabilistic" or Bounded ? FairLivenessThreshold : MaxUnfairSteps + FairLivenessThreshold;
 }

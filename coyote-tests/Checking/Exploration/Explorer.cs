@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Coyote.SystematicTesting;
+using Wireless.Checking.Bounded;
 using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Scenarios;
 
@@ -15,6 +16,7 @@ public static class Explorer
     public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress = null)
     {
         options.Validate();
+        if (options.IsBounded) return BoundedExplorer.Explore(scenario, options, progress);
         var iteration = new Iteration(scenario, options, record: false);
         var configuration = CoyoteSettings.ForExploration(options);
         using var engine = TestingEngine.Create(configuration, iteration.Run);
@@ -51,24 +53,7 @@ public static class Explorer
         {
             if (stopMark is not null) File.WriteAllText(stopMark, "");
             bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy), iteration.LastWaits);
-            tracePath = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}{(options.TraceTag is { } tag ? $"-{tag}" : "")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
-            new BugTrace
-            {
-                Format = BugTrace.CurrentFormat,
-                Scenario = scenario.Name,
-                DagJson = scenario.DagJson,
-                Variant = VariantName(options.Variant, options.Ordering),
-                MemoryModel = options.MemoryModel,
-                Runtime = options.Runtime,
-                Conformance = iteration.ChecksConformance,
-                IdleReduction = options.Idle,
-                Strategy = options.Strategy,
-                Seed = options.Seed,
-                LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
-                Bug = bug,
-                Source = BuildInfo.Describe(),
-                CoyoteTrace = engine.ReproducibleTrace,
-            }.Save(tracePath);
+            tracePath = SaveTrace(scenario, options, iteration, bug, engine.ReproducibleTrace, schedule: null);
         }
         var checks = iteration.ChecksConformance ? $"{scenario.Properties}, C1" : scenario.Properties;
         return new ScenarioOutcome(scenario.Name, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
@@ -81,6 +66,33 @@ public static class Explorer
             Bugs = bug is null ? 0 : 1,
             PartTime = clock.Elapsed,
         };
+    }
+
+    /// <summary>Writes the trace of a bug found in <paramref name="scenario"/>; returns its path.</summary>
+    /// <param name="schedule">The bounded strategy's decisions, or null for a sampling strategy.</param>
+    internal static string SaveTrace(Scenario scenario, ExploreOptions options, Iteration iteration, string bug, string coyoteTrace, int[]? schedule)
+    {
+        var path = Path.Combine(options.TraceFolder, FileName($"{scenario.Name}-{VariantName(options.Variant, options.Ordering)}{(options.TraceTag is { } tag ? $"-{tag}" : "")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}") + ".trace");
+        new BugTrace
+        {
+            Format = BugTrace.CurrentFormat,
+            Scenario = scenario.Name,
+            DagJson = scenario.DagJson,
+            Variant = VariantName(options.Variant, options.Ordering),
+            MemoryModel = options.MemoryModel,
+            Runtime = options.Runtime,
+            Conformance = iteration.ChecksConformance,
+            IdleReduction = options.Idle,
+            Strategy = options.Strategy,
+            Seed = options.Seed,
+            LivenessThreshold = ExploreOptions.LivenessThresholdFor(options.Strategy),
+            Bug = bug,
+            Source = BuildInfo.Describe(),
+            CoyoteTrace = coyoteTrace,
+            Schedule = schedule,
+            PlainPoints = options.PlainPointsInForce,
+        }.Save(path);
+        return path;
     }
 
     /// <summary>A name safe on every file system ("random:9:14" becomes "random-9-14").</summary>

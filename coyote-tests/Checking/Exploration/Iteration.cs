@@ -1,3 +1,4 @@
+using Wireless.Checking.Bounded;
 using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
 using Wireless.Checking.Scenarios;
@@ -67,6 +68,15 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
 
     private CheckRun? _lastRun;
 
+    /// <summary>Makes the bounded strategy's scheduler of each iteration, or null: Coyote's strategy schedules.</summary>
+    public Func<BoundedScheduler>? Schedules { get; init; }
+
+    /// <summary>Whether the last iteration ran to its end (false: it failed, or Coyote stopped it).</summary>
+    public bool LastCompleted { get; private set; }
+
+    /// <summary>The last iteration's bounded scheduler (its decisions), or null.</summary>
+    public BoundedScheduler? LastSchedule { get; private set; }
+
     /// <summary>The memory model every iteration reuses (reset at its start), or null without it.</summary>
     private WeakMemory? Model { get; } = options.MemoryModel ? new WeakMemory() : null;
 
@@ -85,17 +95,20 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     public void Run()
     {
         RetireLastRun();
+        var bounded = LastSchedule = Schedules?.Invoke();
+        LastCompleted = false;
         if (scenario.CustomBody is { } body)
         {
             var map = new MemoryMap();
             var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}",
-                Model, options.Ordering, idle: options.Idle);
+                Model, options.Ordering, idle: options.Idle, bounded: bounded, plainPoints: options.PlainPointsInForce);
             // Known at once: when Coyote stops a run (a bug), the finally below may run after the engine returned.
             _lastRun = gateRun;
             ProgressMonitor.Register();
             try
             {
                 body(options.Variant, map);
+                LastCompleted = true;
             }
             finally
             {
@@ -125,7 +138,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         _conformance = _model is null ? null : (_conformanceMonitor ??= new ConformanceMonitor(_model, _config, ConformanceMaxStates)).Begin(fanin);
         var orchestrator = _config.WantedThreads - 1;
         var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
-            Model, options.Ordering, _conformance, options.Idle);
+            Model, options.Ordering, _conformance, options.Idle, bounded, options.PlainPointsInForce);
         _lastRun = run;
         ProgressMonitor.Register();
         try
@@ -137,6 +150,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
             _conformance?.CheckFinished();
             var mismatch = Verifier.Compare(_reference, result.Record, result.FinalGlobals);
             SpecMonitor.Check(mismatch is null, "S5", $"the output differs from the sequential reference: {mismatch}");
+            LastCompleted = true;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Microsoft.Coyote.SystematicTesting;
+using Wireless.Checking.Bounded;
 using Wireless.Checking.Seam;
 
 namespace Wireless.Checking.Exploration;
@@ -24,8 +25,12 @@ public static class Replayer
             Conformance = trace.Conformance,
             Runtime = trace.Runtime,
             Idle = trace.IdleReduction,
+            PlainPoints = trace.PlainPoints,
         };
-        var iteration = new Iteration(scenario, options, record: true);
+        var iteration = new Iteration(scenario, options, record: true)
+        {
+            Schedules = trace.Schedule is { } schedule ? () => new BoundedScheduler(schedule) : null,
+        };
         using var engine = TestingEngine.Create(CoyoteSettings.ForReplay(trace), iteration.Run);
         engine.SetLogger(CoyoteSettings.SilentLogger);
         if (!engine.IsTestRewritten())

@@ -41,6 +41,12 @@ public sealed record ScenarioOutcome(
     /// <summary>The exploration time of every part together (equal to <see cref="Elapsed"/> for one part).</summary>
     public TimeSpan PartTime { get; init; }
 
+    /// <summary>The bounded strategy's searches, one per preemption bound K = 0, 1, ... (null for a sampling strategy).</summary>
+    public IReadOnlyList<BoundLevel>? Levels { get; init; }
+
+    /// <summary>The largest preemption bound whose every schedule ran without a bug, or null.</summary>
+    public int? ProvedBound => Levels?.LastOrDefault(l => l.Exhausted)?.Bound;
+
     /// <summary>The share of the parts' exploration time spent in GC pauses.</summary>
     public double GcPauseShare => GcPause.TotalSeconds / Math.Max((PartTime > TimeSpan.Zero ? PartTime : Elapsed).TotalSeconds, 1e-9);
 
@@ -75,3 +81,10 @@ public sealed record ScenarioOutcome(
         };
     }
 }
+
+/// <summary>
+/// One search of the bounded strategy: the preemption bound, the schedules run, the time taken, whether every schedule
+/// within the bound ran, and if not, how many untried branches were left on its depth-first stack (a lower bound on
+/// the schedules left).
+/// </summary>
+public sealed record BoundLevel(int Bound, long Schedules, TimeSpan Elapsed, bool Exhausted, long OpenBranches);

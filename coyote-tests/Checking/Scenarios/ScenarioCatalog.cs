@@ -60,10 +60,31 @@ public static class ScenarioCatalog
         GateScenario.Create(),
     ];
 
+    /// <summary>
+    /// The configuration of the proof-sized scenarios: 2 scheduler threads and the orchestrator (3 launched threads, all
+    /// surviving the gate), 2 clusters whose cores run inline in their scheduler, so that a bounded search
+    /// (<c>--strategy bounded</c>) can enumerate every schedule with few preemptions.
+    /// </summary>
+    public static RuntimeConfig ProofBase { get; } = Base with { LaunchCpuIds = [5, 9, 3], Window = 2 };
+
+    /// <summary>
+    /// The proof-sized scenarios (spec/SPEC.md §9.2): the smallest configurations that still contain each hazard, for the
+    /// bounded strategy to exhaust. <c>explore proofs</c> explores them all.
+    /// </summary>
+    public static IReadOnlyList<Scenario> Proofs { get; } =
+    [
+        new("proof-wake-close", "one producer, 2 consumers: registrations on its wake list race its close; window 4",
+            () => new SmallDags.FanOut(2), ProofBase with { Window = 4 }) { Cores = CoreDriver.Inline },
+        new("proof-slot-reuse", "3-task chain in a window of 2: a slot is reused while its previous task's completer may still be in its completion path",
+            () => new SmallDags.Chain(3), ProofBase) { Cores = CoreDriver.Inline },
+        new("proof-scope-pin", "a scope's outputs read after their producer had no pending consumer; the pin released while a consumer is pending; window 8",
+            () => new SmallDags.ScopedOutputs(1), ProofBase with { Window = 8 }) { Cores = CoreDriver.Inline },
+    ];
+
     /// <summary>A named scenario, or <c>random:&lt;seed&gt;:&lt;tasks&gt;</c> (a random DAG in a window of 16); null if neither.</summary>
     public static Scenario? Find(string name)
     {
-        if (All.FirstOrDefault(s => s.Name == name) is { } scenario) return scenario;
+        if (All.Concat(Proofs).FirstOrDefault(s => s.Name == name) is { } scenario) return scenario;
         if (!name.StartsWith("random:", StringComparison.Ordinal)) return null;
         var workload = WorkloadCatalog.Create(name);
         return new Scenario(name, $"random DAG {name} ({workload.TaskCount} tasks)", () => WorkloadCatalog.Create(name),

@@ -1,4 +1,5 @@
 using Microsoft.Coyote.Specifications;
+using Wireless.Checking.Bounded;
 using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
 using Wireless.Memory;
@@ -23,9 +24,12 @@ public sealed class CheckRun
     private long _step;
 
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
-        WeakMemory? model, OrderingVariant? weakening, IdleReduction idle)
+        WeakMemory? model, OrderingVariant? weakening, IdleReduction idle, BoundedScheduler? bounded, bool plainPoints)
     {
-        Idle = new IdleWaits(idle, describe, id => _threads[id].Name);
+        Bounded = bounded;
+        PlainPoints = plainPoints;
+        bounded?.Begin();
+        Idle = new IdleWaits(idle, describe, id => _threads[id].Name, bounded);
         Monitor = monitor;
         Conformance = conformance;
         _steps = record ? [] : null;
@@ -74,6 +78,22 @@ public sealed class CheckRun
     /// <summary>Accesses whose ordering the ordering variant weakened in this run (0: the variant's rules matched nothing).</summary>
     public long Weakened { get; set; }
 
+    /// <summary>The bounded strategy's scheduler (it decides every scheduling point), or null: Coyote's strategy decides.</summary>
+    internal BoundedScheduler? Bounded { get; }
+
+    /// <summary>Whether plain accesses to shared memory get a scheduling point too (not only ordered ones).</summary>
+    public bool PlainPoints { get; }
+
+    /// <summary>
+    /// The scheduling point before a shared access of the calling thread: the bounded scheduler's decision, or
+    /// Coyote's.
+    /// </summary>
+    public void Interleave()
+    {
+        if (Bounded is { } bounded) bounded.Point(CheckedThread.Current.Id);
+        else Microsoft.Coyote.Runtime.SchedulingPoint.Interleave();
+    }
+
     /// <summary>The idle-poll reduction: which spinning threads are blocked until a store wakes them.</summary>
     internal IdleWaits Idle { get; }
 
@@ -102,11 +122,14 @@ public sealed class CheckRun
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
     /// <param name="model">The memory model (reset for this run; one instance serves a whole exploration), or null for
     /// sequentially consistent exploration.</param>
+    /// <param name="bounded">The bounded strategy's scheduler of this iteration, or null.</param>
+    /// <param name="plainPoints">A scheduling point before every plain access to shared memory as well.</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
-        WeakMemory? model = null, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block)
+        WeakMemory? model = null, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block,
+        BoundedScheduler? bounded = null, bool plainPoints = false)
     {
         CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle);
+        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle, bounded, plainPoints);
     }
 
     public string? Describe(nint address) => _describe(address);

@@ -16,7 +16,9 @@ namespace Wireless.Checking.Seam;
 /// <remarks>
 /// Plain (<see cref="MemoryOrder.NonAtomic"/>) accesses get no scheduling point: between two atomic accesses a
 /// thread's plain accesses touch data no other thread may touch concurrently in a data-race-free program, so
-/// interleaving them adds no behaviours (the DRF-SC reduction); the race detector checks that premise.
+/// interleaving them adds no behaviours (the DRF-SC reduction); the race detector checks that premise. With
+/// <see cref="CheckRun.PlainPoints"/> (the bounded strategy's default) they get one too, so that a thread can be
+/// delayed right after a hand-off and before its next plain access to the slot it handed on.
 /// At a spin hint the thread's view catches up with the newest stores, and the idle-poll reduction (<see cref="IdleWaits"/>)
 /// blocks it if its idle iterations only re-read unchanged values; otherwise it yields.
 /// </remarks>
@@ -84,7 +86,7 @@ internal static class CheckedAccess
         if (run is null) return Read(ref location);
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.Load, address, order);
-        if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
+        if (order != MemoryOrder.NonAtomic || run.PlainPoints) run.Interleave();
         var step = run.NextStep();
         var memory = Read(ref location);
         var value = memory;
@@ -117,7 +119,7 @@ internal static class CheckedAccess
         }
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.Store, address, order);
-        if (order != MemoryOrder.NonAtomic) SchedulingPoint.Interleave();
+        if (order != MemoryOrder.NonAtomic || run.PlainPoints) run.Interleave();
         var step = run.NextStep();
         var t = CheckedThread.Current;
         var newest = true;
@@ -145,7 +147,7 @@ internal static class CheckedAccess
         }
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
-        SchedulingPoint.Interleave();
+        run.Interleave();
         var step = run.NextStep();
         // Read again after the scheduling point: another thread may have written meanwhile.
         old = Read(ref location);
@@ -174,7 +176,7 @@ internal static class CheckedAccess
         }
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
-        SchedulingPoint.Interleave();
+        run.Interleave();
         var step = run.NextStep();
         var memory = Read(ref location);
         var observed = memory;
@@ -209,7 +211,7 @@ internal static class CheckedAccess
     {
         var run = CheckRun.CurrentOrNull;
         if (run is null) return;
-        SchedulingPoint.Interleave();
+        run.Interleave();
         run.NextStep();
         var t = CheckedThread.Current;
         run.Model?.Fence(t, order);
@@ -220,6 +222,7 @@ internal static class CheckedAccess
     {
         var run = CheckRun.CurrentOrNull;
         if (run is null || count <= 0) return;
+        if (run.PlainPoints) run.Interleave();
         var t = CheckedThread.Current;
         run.Idle.OnBusy(t.Id, "accessed a buffer");
         if (run.Model is not { } model) return;

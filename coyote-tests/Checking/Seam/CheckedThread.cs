@@ -42,13 +42,16 @@ internal sealed class CheckedThread : IRuntimeThread
         var parent = Current;
         var run = CheckRun.Current;
         var model = run.NewThread(parent, name);
+        run.Bounded?.Created(model.Id);
         var thread = new Thread(() =>
         {
             t_current = model;
             t_run = run;
             try
             {
+                run.Bounded?.Enter(model.Id);
                 body();
+                run.Bounded?.Finish(model.Id);
             }
             catch (StaleThreadException)
             {
@@ -67,6 +70,7 @@ internal sealed class CheckedThread : IRuntimeThread
 
     public void Join()
     {
+        CheckRun.Current.Bounded?.Join(Current.Id, _model.Id);
         _thread.Join();
         WeakMemory.Join(Current, _model);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
+using Wireless.Checking.Bounded;
 
 namespace Wireless.Checking.Seam;
 
@@ -51,7 +52,8 @@ public enum IdleReduction
 /// </remarks>
 /// <param name="describe">Names a location (for the verify mode's message).</param>
 /// <param name="threadName">Names a thread by id (for the verify mode's message).</param>
-internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe, Func<int, string> threadName)
+/// <param name="bounded">The bounded strategy's scheduler, which then blocks and wakes threads, or null.</param>
+internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe, Func<int, string> threadName, BoundedScheduler? bounded = null)
 {
     private readonly record struct Read(nint Location, long Version);
 
@@ -125,14 +127,14 @@ internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe
     {
         if (mode == IdleReduction.Off || thread >= MaxPollers)
         {
-            SchedulingPoint.Yield();
+            Yield(thread);
             return;
         }
         var p = PollerOf(thread);
         if (p.Blocked)
         {
             // Verifying: the thread runs on although it would be blocked.
-            SchedulingPoint.Yield();
+            Yield(thread);
             return;
         }
         if (p.Busy is not null || p.Stale || !Unchanged(p.Reads))
@@ -140,7 +142,7 @@ internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe
             p.Reads.Clear();
             p.Busy = null;
             p.Stale = false;
-            SchedulingPoint.Yield();
+            Yield(thread);
             return;
         }
         var bit = 1UL << p.Id;
@@ -149,11 +151,23 @@ internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe
         Blocks++;
         if (mode == IdleReduction.Verify)
         {
-            SchedulingPoint.Yield();
+            Yield(thread);
+            return;
+        }
+        if (bounded is not null)
+        {
+            bounded.Block(thread);
             return;
         }
         // Rewritten into Coyote's controlled wait: not scheduled until Wake clears Blocked.
         SpinWait.SpinUntil(p.Unblocked!);
+    }
+
+    /// <summary>An idle iteration that does not block ends with a scheduling point.</summary>
+    private void Yield(int thread)
+    {
+        if (bounded is not null) bounded.Point(thread);
+        else SchedulingPoint.Yield();
     }
 
     /// <summary>The threads blocked now and the locations each waits on (for a deadlock's diagnosis).</summary>
@@ -188,6 +202,7 @@ internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe
             foreach (var r in p.Reads) WatchOf(r.Location).Waiters &= ~bit;
             p.Reads.Clear();
             p.Blocked = false;
+            if (mode == IdleReduction.Block) bounded?.Woken(id);
             // Verifying, the thread was running on and is woken mid-iteration: what it reads in the rest of it is no
             // whole iteration, so it must not be judged at the next spin hint. (A blocked thread wakes at its hint.)
             p.Stale = mode == IdleReduction.Verify;

@@ -51,7 +51,7 @@ public static class BoundedExplorer
                 if (failure is not null || search.Exhausted || clock.Elapsed >= budget) engine.Stop();
                 if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
                 lastReport = clock.Elapsed;
-                progress.WriteLine($"  {scenario.Name}: K={bound}, {search.Schedules:N0} schedules, at least {search.OpenBranches:N0} left");
+                progress.WriteLine($"  {scenario.Name}: K={bound}, {search.Schedules:N0} schedules, {search.CachedStates:N0} cut, at least {search.OpenBranches:N0} left");
             });
             engine.Run();
             if (failure is not null) throw failure;
@@ -69,7 +69,7 @@ public static class BoundedExplorer
             var exhausted = bug is null && search.Exhausted;
             levels.Add(new BoundLevel(bound, search.Schedules, clock.Elapsed - started, exhausted, exhausted ? 0 : search.OpenBranches));
             progress?.WriteLine(exhausted
-                ? $"  {scenario.Name}: K={bound} exhausted: {search.Schedules:N0} schedules in {(clock.Elapsed - started).TotalSeconds:F1} s"
+                ? $"  {scenario.Name}: K={bound} exhausted: {search.Schedules:N0} schedules in {(clock.Elapsed - started).TotalSeconds:F1} s ({search.CachedStates:N0} cut at a state searched before)"
                 : $"  {scenario.Name}: K={bound} stopped after {search.Schedules:N0} schedules{(bug is null ? $", at least {search.OpenBranches:N0} left" : "")}");
         }
         clock.Stop();
@@ -77,6 +77,7 @@ public static class BoundedExplorer
         return new ScenarioOutcome(scenario.Name, (int)Math.Min(int.MaxValue, schedules), totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
         {
             IdleBlocks = iteration.IdleBlocks,
+            DistinctExecutions = iteration.DistinctExecutions,
             ConformanceLabels = iteration.ConformanceLabels,
             GcPause = GC.GetTotalPauseDuration() - pausedBefore,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore,

@@ -1,3 +1,5 @@
+using Wireless.Checking.Seam;
+
 namespace Wireless.Checking.Bounded;
 
 /// <summary>
@@ -38,6 +40,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     private readonly Func<bool>?[] _holdsToken = new Func<bool>?[MaxThreads];
     private int _token;
     private int _position;
+    private ExecutionHash? _hash;
 
     /// <summary>The decisions of this iteration that had more than one candidate, in order.</summary>
     public List<Decision> Decisions { get; } = [];
@@ -47,8 +50,12 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary>Why the iteration did not follow the prefix (a decision's chosen thread could not run), or null.</summary>
     public string? Divergence { get; private set; }
 
-    /// <summary>The iteration's main thread (id 0) runs first.</summary>
-    public void Begin() => _state[0] = State.Running;
+    /// <summary>The iteration's main thread (id 0) runs first; <paramref name="hash"/> fingerprints the run so far.</summary>
+    public void Begin(ExecutionHash? hash)
+    {
+        _state[0] = State.Running;
+        _hash = hash;
+    }
 
     /// <summary>Thread <paramref name="child"/> was created; it runs when a decision picks it.</summary>
     public void Created(int child)
@@ -125,10 +132,24 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
             if (wanted is >= 0 and < MaxThreads && (candidates & (1UL << wanted)) != 0) chosen = wanted;
             else Divergence ??= $"decision {_position}: the schedule runs thread {wanted}, which cannot run there (candidates: {Describe(candidates)})";
         }
-        var decision = new Decision(candidates, chosen, current, canContinue);
+        var decision = new Decision(candidates, chosen, current, canContinue, StateKey(current, canContinue));
         if (decision.Preempts(chosen)) Preemptions++;
         Decisions.Add(decision);
         _token = chosen;
+    }
+
+    /// <summary>
+    /// The state of the run at a decision: the execution graph so far (<see cref="ExecutionHash"/>: under sequentially
+    /// consistent memory it fixes every thread's local state and every location's value), what each thread is doing
+    /// (parked, blocked, joining, finished), and the current thread and whether it can go on (they fix the cost of
+    /// each choice). Equal states have equal futures: the same schedules, with the same preemption costs.
+    /// </summary>
+    private ulong StateKey(int current, bool canContinue)
+    {
+        var key = _hash?.Fingerprint() ?? 0;
+        for (var t = 0; t < MaxThreads; t++)
+            if (_state[t] != State.None) key = ExecutionHash.Mix(key, (ulong)t << 8 | (byte)_state[t]);
+        return ExecutionHash.Mix(key, (ulong)current << 1 | (canContinue ? 1UL : 0));
     }
 
     private void WaitForToken(int thread)

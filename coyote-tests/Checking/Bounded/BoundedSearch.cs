@@ -8,6 +8,15 @@ namespace Wireless.Checking.Bounded;
 /// When none is left, every such schedule has run: <see cref="Exhausted"/>.
 /// </summary>
 /// <remarks>
+/// Reduction: a state cache. Each decision carries the state the run was in (<see cref="Decision.State"/>); once every
+/// schedule below a decision has been searched, its state is closed with the preemptions spent to reach it. A later
+/// schedule that reaches a closed state having spent at least as many has nothing new below it (the state fixes the
+/// future, and less of the bound is left), so the search does not branch there. Schedules that only reorder
+/// independent accesses reach the same state, so most of their redundant continuations are cut. Sound as long as the
+/// state is identified exactly; it is a 64-bit fingerprint, so a collision (odds about 2^-64 per pair) could cut a
+/// subtree wrongly.
+/// </remarks>
+/// <remarks>
 /// Choosing among threads where the running one cannot go on (it finished, waits to join, or the idle-poll reduction
 /// blocked it) costs no preemption, so every such choice is enumerated at every bound. The enumeration relies on the
 /// iteration being a function of its decisions (sequentially consistent memory: the memory model's read choices are
@@ -23,6 +32,12 @@ public sealed class BoundedSearch(int bound)
     }
 
     private readonly List<Node> _stack = [];
+
+    /// <summary>
+    /// The state cache: for each state whose every schedule within the bound has been run, the fewest preemptions
+    /// spent before reaching it. Reaching it again having spent as many or more, nothing new lies below.
+    /// </summary>
+    private readonly Dictionary<ulong, int> _closed = [];
     private int[] _prefix = [];
 
     public int Bound { get; } = bound;
@@ -31,6 +46,9 @@ public sealed class BoundedSearch(int bound)
     public long Schedules { get; private set; }
 
     public bool Exhausted { get; private set; }
+
+    /// <summary>Decisions whose state had been searched to the end before: their subtrees were skipped.</summary>
+    public long CachedStates { get; private set; }
 
     /// <summary>The most decisions one schedule took.</summary>
     public int MaxDecisions { get; private set; }
@@ -78,7 +96,15 @@ public sealed class BoundedSearch(int bound)
         var preemptions = _stack.Count == 0 ? 0 : _stack[^1].PreemptionsBefore + (_stack[^1].Decision.Preempts(_stack[^1].Decision.Chosen) ? 1 : 0);
         for (var i = _stack.Count; i < decisions.Count; i++)
         {
-            _stack.Add(new Node(decisions[i], preemptions));
+            var node = new Node(decisions[i], preemptions);
+            _stack.Add(node);
+            if (_closed.TryGetValue(node.Decision.State, out var spent) && spent <= preemptions)
+            {
+                // Searched before with at least this much of the bound left: the schedules below are not new.
+                node.Tried = node.Decision.Candidates;
+                CachedStates++;
+                break;
+            }
             if (decisions[i].Preempts(decisions[i].Chosen)) preemptions++;
         }
         Backtrack();
@@ -100,6 +126,8 @@ public sealed class BoundedSearch(int bound)
                 return;
             }
             _stack.RemoveAt(_stack.Count - 1);
+            ref var closed = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_closed, node.Decision.State, out var known);
+            closed = known ? Math.Min(closed, node.PreemptionsBefore) : node.PreemptionsBefore;
         }
         Exhausted = true;
     }

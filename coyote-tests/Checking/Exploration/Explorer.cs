@@ -59,6 +59,7 @@ public static class Explorer
         return new ScenarioOutcome(scenario.Name, iterations, totalSteps, maxSteps, clock.Elapsed, bug, tracePath, checks, iteration.ConformanceSkipped)
         {
             IdleBlocks = iteration.IdleBlocks,
+            DistinctExecutions = iteration.DistinctExecutions,
             Weakened = iteration.Weakened,
             ConformanceLabels = iteration.ConformanceLabels,
             GcPause = gcPause,

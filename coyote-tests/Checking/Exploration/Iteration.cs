@@ -77,6 +77,18 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     /// <summary>The last iteration's bounded scheduler (its decisions), or null.</summary>
     public BoundedScheduler? LastSchedule { get; private set; }
 
+    /// <summary>Fingerprints each iteration's execution graph (reset at its start).</summary>
+    private readonly ExecutionHash _hash = new();
+
+    /// <summary>The fingerprints of the execution graphs of the iterations so far.</summary>
+    private readonly HashSet<ulong> _executions = [];
+
+    /// <summary>
+    /// Distinct execution graphs among the iterations so far: interleavings that differ in more than the order of
+    /// independent accesses (<see cref="ExecutionHash"/>).
+    /// </summary>
+    public long DistinctExecutions => _executions.Count;
+
     /// <summary>The memory model every iteration reuses (reset at its start), or null without it.</summary>
     private WeakMemory? Model { get; } = options.MemoryModel ? new WeakMemory() : null;
 
@@ -101,7 +113,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         {
             var map = new MemoryMap();
             var gateRun = CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record, map.Describe, exec => $"exec-{exec}",
-                Model, options.Ordering, idle: options.Idle, bounded: bounded, plainPoints: options.PlainPointsInForce);
+                Model, options.Ordering, idle: options.Idle, bounded: bounded, plainPoints: options.PlainPointsInForce, hash: _hash);
             // Known at once: when Coyote stops a run (a bug), the finally below may run after the engine returned.
             _lastRun = gateRun;
             ProgressMonitor.Register();
@@ -138,7 +150,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         _conformance = _model is null ? null : (_conformanceMonitor ??= new ConformanceMonitor(_model, _config, ConformanceMaxStates)).Begin(fanin);
         var orchestrator = _config.WantedThreads - 1;
         var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
-            Model, options.Ordering, _conformance, options.Idle, bounded, options.PlainPointsInForce);
+            Model, options.Ordering, _conformance, options.Idle, bounded, options.PlainPointsInForce, _hash);
         _lastRun = run;
         ProgressMonitor.Register();
         try
@@ -168,6 +180,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
 
     private void Finished(CheckRun run)
     {
+        _executions.Add(_hash.Fingerprint());
         LastSteps = run.Steps;
         LastStepCount = run.StepCount;
     }

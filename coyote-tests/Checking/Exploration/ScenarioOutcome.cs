@@ -17,6 +17,12 @@ public sealed record ScenarioOutcome(
     string Checks,
     string? ConformanceSkipped)
 {
+    /// <summary>
+    /// Distinct execution graphs among the iterations (interleavings that differ in more than the order of independent
+    /// accesses); for a merged outcome the sum over its parts, an upper bound (parts may repeat each other's).
+    /// </summary>
+    public long DistinctExecutions { get; init; }
+
     /// <summary>Spin hints at which the idle-poll reduction blocked a thread, over all iterations.</summary>
     public long IdleBlocks { get; init; }
 
@@ -71,6 +77,7 @@ public sealed record ScenarioOutcome(
             TracePath = buggy?.TracePath,
             ConformanceSkipped = parts.Select(p => p.ConformanceSkipped).FirstOrDefault(c => c is not null),
             IdleBlocks = parts.Sum(p => p.IdleBlocks),
+            DistinctExecutions = parts.Sum(p => p.DistinctExecutions),
             Weakened = parts.Sum(p => p.Weakened),
             ConformanceLabels = parts.Sum(p => p.ConformanceLabels),
             GcPause = TimeSpan.FromTicks(parts.Sum(p => p.GcPause.Ticks)),

@@ -24,11 +24,13 @@ public sealed class CheckRun
     private long _step;
 
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
-        WeakMemory? model, OrderingVariant? weakening, IdleReduction idle, BoundedScheduler? bounded, bool plainPoints)
+        WeakMemory? model, OrderingVariant? weakening, IdleReduction idle, BoundedScheduler? bounded, bool plainPoints, ExecutionHash? hash)
     {
         Bounded = bounded;
+        Hash = hash;
+        hash?.Reset();
+        bounded?.Begin(hash);
         PlainPoints = plainPoints;
-        bounded?.Begin();
         Idle = new IdleWaits(idle, describe, id => _threads[id].Name, bounded);
         Monitor = monitor;
         Conformance = conformance;
@@ -81,6 +83,9 @@ public sealed class CheckRun
     /// <summary>The bounded strategy's scheduler (it decides every scheduling point), or null: Coyote's strategy decides.</summary>
     internal BoundedScheduler? Bounded { get; }
 
+    /// <summary>The fingerprint of this run's execution graph (to count distinct interleavings), or null.</summary>
+    public ExecutionHash? Hash { get; }
+
     /// <summary>Whether plain accesses to shared memory get a scheduling point too (not only ordered ones).</summary>
     public bool PlainPoints { get; }
 
@@ -114,7 +119,9 @@ public sealed class CheckRun
         {
             var run = CurrentOrNull;
             if (run is null) return 0;
-            run.Idle.OnBusy(CheckedThread.Current.Id, "read the clock");
+            var id = CheckedThread.Current.Id;
+            run.Idle.OnBusy(id, "read the clock");
+            run.Hash?.OnOther(id, (ulong)run._step);
             return run._step;
         }
     }
@@ -124,12 +131,13 @@ public sealed class CheckRun
     /// sequentially consistent exploration.</param>
     /// <param name="bounded">The bounded strategy's scheduler of this iteration, or null.</param>
     /// <param name="plainPoints">A scheduling point before every plain access to shared memory as well.</param>
+    /// <param name="hash">Fingerprints the run's execution graph (reset here; one instance serves an exploration), or null.</param>
     public static CheckRun Begin(SpecMonitor monitor, bool record, Func<nint, string?> describe, Func<int, string>? roleOf = null,
         WeakMemory? model = null, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block,
-        BoundedScheduler? bounded = null, bool plainPoints = false)
+        BoundedScheduler? bounded = null, bool plainPoints = false, ExecutionHash? hash = null)
     {
         CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle, bounded, plainPoints);
+        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle, bounded, plainPoints, hash);
     }
 
     public string? Describe(nint address) => _describe(address);
@@ -138,6 +146,7 @@ public sealed class CheckRun
     {
         var thread = WeakMemory.Fork(parent, _threads.Count, name);
         _threads.Add(thread);
+        Hash?.OnThread(parent.Id, thread.Id);
         return thread;
     }
 

@@ -104,6 +104,7 @@ internal static class CheckedAccess
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: false, atomic, action, step));
         }
         run.Idle.OnRead(t.Id, address, newest);
+        run.Hash?.OnRead(t.Id, address, run.Model is null || order == MemoryOrder.NonAtomic ? null : from.Thread, from.Step);
         if (run.Recording)
             run.Record(step, action, $"load {Name(order)}", address, newest ? $"read {value}" : $"read {value} from the {run.Origin(from)} (newest is {memory})");
         return value;
@@ -131,6 +132,7 @@ internal static class CheckedAccess
         }
         if (newest) Write(ref location, value);
         run.Idle.OnWrite(t.Id, address);
+        run.Hash?.OnWrite(t.Id, address, step, newest);
         if (run.Recording)
             run.Record(step, action, $"store {Name(order)}", address, newest ? $"wrote {value}" : $"wrote {value}, placed before the newest store in modification order");
     }
@@ -161,6 +163,9 @@ internal static class CheckedAccess
         }
         Write(ref location, written);
         run.Idle.OnWrite(t.Id, address);
+        // A read-modify-write reads the newest store and becomes the newest.
+        run.Hash?.OnRead(t.Id, address, null, 0);
+        run.Hash?.OnWrite(t.Id, address, step, newest: true);
         if (run.Recording) run.Record(step, action, $"{Name(rmw)} {Name(order)}", address, $"read {old}, wrote {written}");
         return old;
     }
@@ -194,10 +199,13 @@ internal static class CheckedAccess
         {
             Write(ref location, value);
             run.Idle.OnWrite(t.Id, address);
+            run.Hash?.OnRead(t.Id, address, null, 0);
+            run.Hash?.OnWrite(t.Id, address, step, newest: true);
         }
         else
         {
             run.Idle.OnRead(t.Id, address, newest);
+            run.Hash?.OnRead(t.Id, address, run.Model is null ? null : from.Thread, from.Step);
         }
         if (run.Recording)
         {
@@ -216,6 +224,7 @@ internal static class CheckedAccess
         var t = CheckedThread.Current;
         run.Model?.Fence(t, order);
         run.Idle.OnBusy(t.Id, "issued a fence");
+        run.Hash?.OnOther(t.Id, (ulong)order);
     }
 
     public static unsafe void Plain<T>(ref T start, int count, bool write, SpecAction action) where T : unmanaged
@@ -225,8 +234,10 @@ internal static class CheckedAccess
         if (run.PlainPoints) run.Interleave();
         var t = CheckedThread.Current;
         run.Idle.OnBusy(t.Id, "accessed a buffer");
-        if (run.Model is not { } model) return;
         var address = (nint)Unsafe.AsPointer(ref start);
+        if (write) run.Hash?.OnWrite(t.Id, address, -1, newest: true);
+        else run.Hash?.OnRead(t.Id, address, null, 0);
+        if (run.Model is not { } model) return;
         CheckRun.ReportRace(model.Races.Access(t, address, count * sizeof(T), write, atomic: false, action, run.StepCount));
     }
 

@@ -1,10 +1,11 @@
 using Wireless.Reporting;
 using System.Globalization;
+using Wireless.Orchestration;
 using Wireless.Scheduling;
 
 namespace Wireless.Perf;
 
-/// <summary>Prints the scheduler threads' counters and per-phase profile as two aligned tables.</summary>
+/// <summary>Prints the scheduler threads' counters and per-phase profile, and the orchestrator's, as aligned tables.</summary>
 internal static class ProfileReport
 {
     private static readonly (SchedulerPhase Phase, string Name)[] Phases =
@@ -53,6 +54,39 @@ internal static class ProfileReport
                     name, Format.Duration(time), Format.Percent(loop > TimeSpan.Zero ? time / loop : 0),
                     Format.Count(p.Entries[(int)phase]));
             }
+        }
+        phases.Write(output);
+    }
+
+    private static readonly (OrchestratorPhase Phase, string Name)[] OrchestratorPhases =
+    [
+        (OrchestratorPhase.Program, "program"),
+        (OrchestratorPhase.Allocate, "allocate"),
+        (OrchestratorPhase.BackPressure, "back-pressure"),
+        (OrchestratorPhase.Discover, "discover"),
+        (OrchestratorPhase.Link, "link/stamp"),
+        (OrchestratorPhase.Prepare, "prepare"),
+        (OrchestratorPhase.TensorMap, "tensormap"),
+        (OrchestratorPhase.Publish, "publish"),
+        (OrchestratorPhase.AllocTensors, "alloc_tensors"),
+        (OrchestratorPhase.EndScope, "end scope"),
+    ];
+
+    /// <summary>Writes the orchestrator's time per phase, share of its run and nanoseconds per submitted task.</summary>
+    public static void Write(TextWriter output, OrchestratorProfile profile)
+    {
+        if (!profile.Enabled) return;
+        var total = profile.Total;
+        output.WriteLine();
+        output.WriteLine($"Orchestrator phases ({Format.Duration(total)} for {Format.Count(profile.Tasks)} tasks, "
+            + $"{Format.Count(total.TotalNanoseconds / Math.Max(profile.Tasks, 1))} ns/task):");
+        var phases = new TextTable(("phase", false), ("time", true), ("%", true), ("ns/task", true), ("entries", true));
+        foreach (var (phase, name) in OrchestratorPhases)
+        {
+            var time = profile.Time(phase);
+            phases.AddRow(
+                name, Format.Duration(time), Format.Percent(total > TimeSpan.Zero ? time / total : 0),
+                Format.Count(time.TotalNanoseconds / Math.Max(profile.Tasks, 1)), Format.Count(profile.Entries[(int)phase]));
         }
         phases.Write(output);
     }

@@ -142,6 +142,7 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
             Record = record,
             FinalGlobals = memory.Global,
             Profiles = schedulers.Select(s => s.Profile).ToArray(),
+            OrchestratorProfile = Orchestrator.Profile,
             GatePasses = passes,
         };
     }

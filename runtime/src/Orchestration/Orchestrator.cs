@@ -147,9 +147,12 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
             _producers.RemoveAt(i); // retired: complete, so the ordering is already satisfied
         }
         Profile.Lap(OrchestratorPhase.Link);
-        OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
-        Prepare(task, self, slot, pinned: block > 0);
+        // The protocol's slot state and the frontier first, then the descriptor: the frontier publishes the cleared flag
+        // (and, for the wired runtime, the reset slot), not the descriptor, which the wiring push publishes.
+        _hooks.Prepare(slot, self, pinned: block > 0);
         PublishFrontier(self);
+        OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
+        Describe(task, self, slot);
         Profile.Lap(OrchestratorPhase.Prepare);
         InsertIntoTensorMap(task, self, mode);
         if (block > 0) _scopes.Pin(self, blockStart);
@@ -251,8 +254,8 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
 
     // ---- PrepareTask / PublishTask ----------------------------------------------------------------------------
 
-    /// <summary>PrepareTask: fills the descriptor and stripes and clears the completion flag, all before publishing.</summary>
-    private void Prepare(TaskBuilder task, int self, int slot, bool pinned)
+    /// <summary>PrepareTask's descriptor: fills the descriptor and the stripes, before publishing.</summary>
+    private void Describe(TaskBuilder task, int self, int slot)
     {
         ref var d = ref _ring.Descriptor(slot);
         // Plain writes, published by the release push in Publish; announced for the checker's race detection.
@@ -281,16 +284,14 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         var deps = _ring.DepStripe(slot);
         for (var i = 0; i < task.DepCount; i++) deps[i] = LocalId.Distance(_config.FirstLocalId, task.Deps[i].LocalId);
         _ring.Names[slot] = task.Name;
-        _hooks.Prepare(slot, self, pinned);
     }
 
     /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
     private void PublishFrontier(int self)
-        // SeqCst (release would publish the flag cleared, or set for alloc_tensors, in prepare): also orders the
-        // frontier before the flag store of any task published after it, so a completer whose seq_cst flag store
-        // follows a newer completer's read of that flag cannot then read an older frontier and stop short of the
-        // newer task (variant acqrel-frontier, bug log). Pairs with the walk's seq_cst load.
-        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.SeqCst, SpecAction.PrepareTask);
+        // Release: publishes the cleared flag (and the wired runtime's reset slot) to the walk's (the wired ring
+        // advance's) acquire load. It was seq_cst (variant acqrel-frontier, bug log) until the walk probed the next
+        // flag before reading it; as an exchange it waited for every store before it, for every task.
+        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.Release, SpecAction.PrepareTask);
 
     /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>
     private void InsertIntoTensorMap(TaskBuilder task, int self, ScopeMode mode)

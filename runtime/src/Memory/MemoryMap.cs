@@ -17,10 +17,13 @@ public sealed class MemoryMap
     private readonly List<Region> _regions = [];
 
     /// <summary>Registers a pinned array. Single-element arrays print without an index.</summary>
-    public unsafe void Add<T>(string name, T[] array) where T : unmanaged
+    public void Add<T>(string name, T[] array) where T : unmanaged => Add(name, array, 0, array.Length);
+
+    /// <summary>Registers <paramref name="count"/> elements of a pinned array from <paramref name="offset"/> (index 0 in names).</summary>
+    public unsafe void Add<T>(string name, T[] array, int offset, int count) where T : unmanaged
     {
-        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        _regions.Add(new Region(name, start, sizeof(T), array.Length, FieldsOf(typeof(T))));
+        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array)) + (nint)offset * sizeof(T);
+        _regions.Add(new Region(name, start, sizeof(T), count, FieldsOf(typeof(T))));
     }
 
     public string? Describe(nint address)

@@ -40,8 +40,6 @@ internal sealed partial class WirelessProtocol<TMem>
         }
 
         AdvanceWatermark(localId);
-        // Relaxed: a counter for the exit check only; no data is published through it.
-        TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.Complete);
         TryReclaim();
     }
 

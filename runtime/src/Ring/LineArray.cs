@@ -16,9 +16,10 @@ namespace Wireless.Ring;
 /// stripes) or by different threads per slot (wake lists). Data that one side writes for many consecutive slots (the
 /// completion flags, the last-consumer words) stays packed, aligned only, so a line moves once per many slots. The
 /// array is allocated once per runtime on the pinned object heap (a checker names locations by address), with one
-/// line of slack for the alignment.
+/// line of slack for the alignment. A struct, held in a readonly field of its owner, so that an access costs the
+/// owner's field loads and no further indirection.
 /// </remarks>
-internal sealed class LineArray<T> where T : unmanaged
+internal readonly struct LineArray<T> where T : unmanaged
 {
     private const int Line = 64;
 

@@ -136,7 +136,9 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
             if (_status.Aborted() || RunIsOver()) return;
             // An iteration that left pending tasks unvisited has not settled (the next one looks at others): it polls on
             // without the idle hint, which tells a checker that repeating the iteration would read the same locations.
-            if (settled) TMem.SpinHint(++idle, SpecAction.Idle);
+            // Waiting for its own cores (a timed kernel), a thread polls on at once; waiting for new work (action Idle), the
+            // fast build backs off, since what it polls then are lines other threads write.
+            if (settled) TMem.SpinHint(++idle, AnyCoreBusy() ? SpecAction.PollCore : SpecAction.Idle);
             else idle++;
             if (_profile) Lap(SchedulerPhase.Idle, t0);
 
@@ -156,6 +158,13 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
                 }
             }
         }
+    }
+
+    private bool AnyCoreBusy()
+    {
+        foreach (var track in _cores)
+            if (!track.IsIdle) return true;
+        return false;
     }
 
     private long Lap(SchedulerPhase phase, long start)

@@ -15,15 +15,16 @@ namespace Wireless.Ring;
 /// next fence of the writer waits for it. Whole lines per slot end that for data written once per task (descriptors,
 /// stripes) or by different threads per slot (wake lists). Data that one side writes for many consecutive slots (the
 /// completion flags, the last-consumer words) stays packed, aligned only, so a line moves once per many slots. The
-/// array is allocated once per runtime on the pinned object heap (a checker names locations by address), with one
-/// line of slack for the alignment. A struct, held in a readonly field of its owner, so that an access costs the
-/// owner's field loads and no further indirection.
+/// storage is a byte array allocated once per runtime on the pinned object heap (a checker names locations by address),
+/// with one line of slack for the alignment (an offset in elements could not align every element size). A struct, held
+/// in a readonly field of its owner, so that an access costs the owner's field loads and no further indirection.
 /// </remarks>
 internal readonly struct LineArray<T> where T : unmanaged
 {
     private const int Line = 64;
 
-    private readonly T[] _array;
+    /// <summary>The storage, in bytes: elements of any size start on a line at <see cref="_offset"/>.</summary>
+    private readonly byte[] _bytes;
     private readonly int _offset;
 
     public LineArray(int slots, int perSlot, bool wholeLines)
@@ -33,8 +34,8 @@ internal readonly struct LineArray<T> where T : unmanaged
         PerSlot = perSlot;
         Stride = perSlot;
         while (wholeLines && Stride * size % Line != 0) Stride++;
-        _array = GC.AllocateArray<T>(slots * Stride + Line, pinned: true);
-        _offset = AlignmentOffset(_array, size);
+        _bytes = GC.AllocateArray<byte>(slots * Stride * size + Line, pinned: true);
+        _offset = (int)((Line - Address(ref MemoryMarshal.GetArrayDataReference(_bytes)) % Line) % Line);
     }
 
     public int Slots { get; }
@@ -49,10 +50,14 @@ internal readonly struct LineArray<T> where T : unmanaged
 
     /// <summary>Element <paramref name="index"/> counted from the first slot's first (slot · <see cref="Stride"/> + i).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref T Element(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), _offset + index);
+    public ref T Element(int index)
+        => ref Unsafe.Add(ref Unsafe.As<byte, T>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _offset)), index);
 
     /// <summary>The <see cref="PerSlot"/> elements of <paramref name="slot"/>.</summary>
-    public Span<T> Stripe(int slot) => _array.AsSpan(_offset + slot * Stride, PerSlot);
+    public Span<T> Stripe(int slot) => MemoryMarshal.CreateSpan(ref At(slot), PerSlot);
+
+    /// <summary>Every slot's part, padding included.</summary>
+    public Span<T> All => MemoryMarshal.CreateSpan(ref Element(0), Slots * Stride);
 
     /// <summary>
     /// Sets every element of <paramref name="count"/> slots from <paramref name="first"/> on (wrapping past the last
@@ -61,19 +66,12 @@ internal readonly struct LineArray<T> where T : unmanaged
     public void Fill(int first, int count, T value)
     {
         var head = Math.Min(count, Slots - first);
-        _array.AsSpan(_offset + first * Stride, head * Stride).Fill(value);
-        _array.AsSpan(_offset, (count - head) * Stride).Fill(value);
+        MemoryMarshal.CreateSpan(ref At(first), head * Stride).Fill(value);
+        MemoryMarshal.CreateSpan(ref Element(0), (count - head) * Stride).Fill(value);
     }
 
     /// <summary>Registers the elements (from the aligned first one) for checker traces.</summary>
-    public void Register(MemoryMap map, string name) => map.Add(name, _array, _offset, Slots * Stride);
+    public void Register(MemoryMap map, string name) => map.Add(name, ref Element(0), Slots * Stride);
 
-    /// <summary>Elements to skip so that the first used one starts a line; 0 if no element boundary falls on one.</summary>
-    private static unsafe int AlignmentOffset(T[] array, int size)
-    {
-        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        for (var k = 0; k < Line; k++)
-            if ((address + k * size) % Line == 0) return k;
-        return 0;
-    }
+    private static unsafe long Address(ref byte b) => (long)Unsafe.AsPointer(ref b);
 }

@@ -100,4 +100,15 @@ public sealed class LitmusTests
 
     [Fact(Timeout = 120_000)]
     public Task ISA2_release_acquire_is_transitive() => Expect(LitmusSuite.Isa2(Rel, Acq), All(3).Where(o => o != "r1=1 r2=1 r3=0"));
+
+    /// <summary>The outcomes of herd7 (rc11.cat) for the same program, the stall (the first) included (bug log, acqrel-frontier).</summary>
+    [Fact(Timeout = 120_000)]
+    public Task Frontier_probe_release_acquire_allows_the_stall() => Expect(LitmusSuite.FrontierProbe(Rel, Acq),
+        ["r1=0 r2=0 r3=1 r4=1", "r1=0 r2=0 r3=1 r4=2", "r1=0 r2=1 r3=1 r4=1", "r1=0 r2=1 r3=1 r4=2", "r1=1 r2=1 r3=0 r4=0",
+         "r1=1 r2=1 r3=0 r4=1", "r1=1 r2=1 r3=0 r4=2", "r1=1 r2=1 r3=1 r4=1", "r1=1 r2=1 r3=1 r4=2"]);
+
+    [Fact(Timeout = 120_000)]
+    public Task Frontier_probe_seq_cst_forbids_the_stall() => Expect(LitmusSuite.FrontierProbe(Sc, Sc),
+        ["r1=0 r2=0 r3=1 r4=2", "r1=0 r2=1 r3=1 r4=1", "r1=0 r2=1 r3=1 r4=2", "r1=1 r2=1 r3=0 r4=0",
+         "r1=1 r2=1 r3=0 r4=1", "r1=1 r2=1 r3=0 r4=2", "r1=1 r2=1 r3=1 r4=1", "r1=1 r2=1 r3=1 r4=2"]);
 }

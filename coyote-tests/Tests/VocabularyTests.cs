@@ -16,7 +16,6 @@ public sealed class VocabularyTests
         ["mix-hold-sentinel"] = "how the runtime encodes 'no MIX task held'; the model has no local ids to wrap",
         ["cursor-past-unmet"] = "the pending FIFO's watched-producers refinement, which the model's Classify abstracts",
         ["wired-split-release"] = "a defect of the wired baseline; the model is of the wireless protocol",
-        ["acqrel-frontier"] = "a stale read of a release store: the model is sequentially consistent (the memory model catches it)",
     };
 
     [Fact]

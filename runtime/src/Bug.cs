@@ -68,11 +68,4 @@ public enum Bug
     /// preparing the next task (found by exploring the wired baseline under the memory model).
     /// </summary>
     WiredSplitRelease = 1 << 17,
-    /// <summary>
-    /// The watermark walk as this project first fixed watermark-stall: past its own id it reads the frontier before the
-    /// next flag. With the frontier release/acquire (as it is now, since the walk probes the flag first), the frontier
-    /// may be older than a newer task that completed and saw the walker's flag as 0, so the walk stops below it and the
-    /// watermark stalls (found by the memory model; the fix then was a seq_cst frontier).
-    /// </summary>
-    AcqrelFrontier = 1 << 18,
 }

@@ -25,7 +25,6 @@ public static class BugCatalog
         new(Bug.MixHoldSentinel, "mix-hold-sentinel", "runtime", "a held MIX task is marked by the id int.MinValue, a valid id after the wrap; that task is forgotten (stall)"),
         new(Bug.CursorPastUnmet, "cursor-past-unmet", "mutant", "a pending task's re-poll resumes past its two watched fanins; it can run before one of them"),
         new(Bug.WiredSplitRelease, "wired-split-release", "runtime", "the wired baseline drops a pin outside the slot lock, then checks; the check races with the slot's reuse (memory model)", RuntimeKinds.Wired),
-        new(Bug.AcqrelFrontier, "acqrel-frontier", "runtime", "the watermark walk reads the release/acquire frontier before the next flag; a stale frontier stops it below a completed task (stall; memory model)"),
         new(Bug.WatermarkStall, "watermark-stall", "design", "the watermark walk stops at the completer's own id; after out-of-order completions it stalls and the orchestrator waits forever"),
     ];
 

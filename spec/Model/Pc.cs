@@ -26,15 +26,9 @@ internal enum Pc : byte
     WakeWaiterAgain,
     /// <summary>AdvanceWatermark for Task: load the watermark.</summary>
     WalkLoad,
-    /// <summary>
-    /// AdvanceWatermark: load <c>current_task_index</c> (after the probe of w + 1 read 1). R0 = w + 1, R1 = frontier + 1,
-    /// R2 = frontier read, R3 = iterations.
-    /// </summary>
+    /// <summary>AdvanceWatermark: load <c>current_task_index</c>. R0 = w + 1, R1 = frontier + 1, R2 = frontier read, R3 = iterations.</summary>
     WalkFrontier,
-    /// <summary>
-    /// AdvanceWatermark: load the flag of w + 1; beyond the frontier known so far (R0 ≥ R1, not read yet) it is the
-    /// probe, whose 1 leads to <see cref="WalkFrontier"/>. Registers as <see cref="WalkFrontier"/>.
-    /// </summary>
+    /// <summary>AdvanceWatermark: load the flag of w + 1. Registers as <see cref="WalkFrontier"/>.</summary>
     WalkFlag,
     /// <summary>AdvanceWatermark: CAS the watermark from w to w + 1. Registers as <see cref="WalkFrontier"/>.</summary>
     WalkCas,

@@ -100,7 +100,6 @@ public sealed partial class WirelessModel
                 ref var n = ref Begin(th);
                 n.R1 = _cur.CurrentTaskIndex;
                 n.R2 = 1;
-                // Within the frontier now: read the flag again (the probe's 1 may have been a retired task's).
                 if (n.R0 >= n.R1) EndWalk(ref n);
                 else n.Pc = Pc.WalkFlag;
                 Emit(At(th, SpecAction.AdvanceWatermark, Access.Load, Location.CurrentTaskIndex, 0, _cur.CurrentTaskIndex, 0, f.Task));
@@ -112,8 +111,7 @@ public sealed partial class WirelessModel
                 var flag = _cur.Flag[slot];
                 ref var n = ref Begin(th);
                 if (flag == 0) EndWalk(ref n);
-                // Beyond the frontier known so far, the read was the probe: a 1 is trusted only after the frontier.
-                else n.Pc = f.R0 >= f.R1 && _variant != ModelVariant.UnboundedWatermark ? Pc.WalkFrontier : Pc.WalkCas;
+                else n.Pc = Pc.WalkCas;
                 Emit(At(th, SpecAction.AdvanceWatermark, Access.Load, Location.CompletionFlag, slot, flag, 0, f.R0));
                 return;
             }
@@ -164,7 +162,6 @@ public sealed partial class WirelessModel
     /// The walk's loop condition (runtime: <c>AdvanceWatermark</c>): at most a window of iterations (R3); the next id
     /// R0 must be at or below the frontier R1 − 1, which starts at the completer's own id and is raised once to
     /// <c>current_task_index</c> − 1 (the seeded bug watermark-stall never raises it; unbounded-watermark has none).
-    /// Before it is raised, the flag of R0 is probed: a 0 ends the walk, a 1 leads to the frontier's load.
     /// </summary>
     private void ContinueWalk(ref Frame n)
     {
@@ -176,7 +173,7 @@ public sealed partial class WirelessModel
         if (n.R0 >= n.R1 && _variant != ModelVariant.UnboundedWatermark)
         {
             if (n.R2 == 1 || _variant == ModelVariant.WatermarkStall) EndWalk(ref n);
-            else n.Pc = Pc.WalkFlag; // the probe
+            else n.Pc = Pc.WalkFrontier;
             return;
         }
         n.Pc = Pc.WalkFlag;

@@ -118,4 +118,25 @@ public static class LitmusSuite
             () => { l.Registers[2] = Ld(ref l.Z, load); l.Registers[3] = Ld(ref l.X, Rlx); },
         ],
         (l, _) => R(l, 3));
+
+    /// <summary>
+    /// The watermark walk's frontier, as issue 12 tried it (bug log, acqrel-frontier): x is <c>current_task_index</c>,
+    /// y, z, w the completion flags of tasks 1, 2, 3. T1 is the orchestrator and, in its order, the completers of tasks 2
+    /// and 3 (it publishes task 2, task 2 completes and its walk reads task 1's flag; it publishes task 3, task 3
+    /// completes and reads task 1's flag). T2 completes task 1, probes the next flag (task 2's) and, on a 1, reads the
+    /// frontier. The stall is r1 = r2 = 0, r3 = 1, r4 = 1: both newer walks stopped at task 1, and task 1's walk, past
+    /// task 2, finds the frontier below task 3, which completed. RC11 allows it with a release/acquire frontier and
+    /// forbids it with a seq_cst one (herd7, rc11.cat).
+    /// </summary>
+    public static LitmusTest FrontierProbe(MemoryOrder store, MemoryOrder load) => new(
+        $"frontier probe ({store}/{load})",
+        l => [
+            () =>
+            {
+                St(ref l.X, 1, store); St(ref l.Z, 1, Sc); l.Registers[1] = Ld(ref l.Y, Sc);
+                St(ref l.X, 2, store); St(ref l.W, 1, Sc); l.Registers[2] = Ld(ref l.Y, Sc);
+            },
+            () => { St(ref l.Y, 1, Sc); l.Registers[3] = Ld(ref l.Z, Sc); l.Registers[4] = Ld(ref l.X, load); },
+        ],
+        (l, _) => R(l, 4));
 }

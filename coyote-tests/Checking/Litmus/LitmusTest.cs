@@ -9,7 +9,7 @@ using Wireless.Verification;
 namespace Wireless.Checking.Litmus;
 
 /// <summary>
-/// A litmus test: a few threads on shared locations x, y, z accessed through the checked seam with the memory model on,
+/// A litmus test: a few threads on shared locations x, y, z, w accessed through the checked seam with the memory model on,
 /// and the outcome (registers and final values) of each run. <see cref="Outcomes"/> explores it under Coyote and
 /// returns every outcome reached, so a test can assert the exact allowed set: allowed ones reached, forbidden never.
 /// </summary>
@@ -18,16 +18,17 @@ public sealed class LitmusTest(string name, Func<LitmusTest.Locations, Action[]>
     /// <summary>The shared locations of one run (pinned), and the registers each thread writes.</summary>
     public sealed class Locations
     {
-        private readonly long[] _cells = GC.AllocateArray<long>(3, pinned: true);
+        private readonly long[] _cells = GC.AllocateArray<long>(4, pinned: true);
         public ref long X => ref _cells[0];
         public ref long Y => ref _cells[1];
         public ref long Z => ref _cells[2];
+        public ref long W => ref _cells[3];
         public long[] Registers { get; } = new long[8];
 
         public MemoryMap Map()
         {
             var map = new MemoryMap();
-            map.Add("xyz", _cells);
+            map.Add("xyzw", _cells);
             return map;
         }
     }

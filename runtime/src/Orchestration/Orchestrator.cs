@@ -288,10 +288,12 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
 
     /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
     private void PublishFrontier(int self)
-        // Release: publishes the cleared flag (and the wired runtime's reset slot) to the walk's (the wired ring
-        // advance's) acquire load. It was seq_cst (variant acqrel-frontier, bug log) until the walk probed the next
-        // flag before reading it; as an exchange it waited for every store before it, for every task.
-        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.Release, SpecAction.PrepareTask);
+        // SeqCst (release would publish the flag cleared, or set for alloc_tensors, in prepare, and the wired runtime's
+        // reset slot): also orders the frontier before the flag store of any task published after it, so a completer
+        // whose seq_cst flag store follows a newer completer's read of a flag as 0 cannot then read an older frontier
+        // and stop short of the newer task (variant acqrel-frontier, bug log). Pairs with the walk's seq_cst load.
+        // Issue 12 tried a release store with a probe of the next flag in the walk: not enough (bug log).
+        => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.SeqCst, SpecAction.PrepareTask);
 
     /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>
     private void InsertIntoTensorMap(TaskBuilder task, int self, ScopeMode mode)

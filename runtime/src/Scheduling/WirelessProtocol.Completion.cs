@@ -55,17 +55,6 @@ internal sealed partial class WirelessProtocol<TMem>
     /// orchestrator waiting for that slot waited forever. Walking to the prepared frontier lets the last completer
     /// cover every completed task. Up to our own id every flag is known to be prepared (we were published after it),
     /// so the frontier is read only when the walk would pass our own id.
-    /// <para>
-    /// Past our own id the walk first probes the next flag (issue 12): a 0 ends the walk whatever the frontier says,
-    /// and the frontier is read only for a 1, after which the flag is read again (a 1 read before the frontier may be a
-    /// retired task's, cleared and re-published since). When the schedulers keep up with the orchestrator, the task
-    /// after a completer's is almost always still running, so the probe saves the frontier's line, which the
-    /// orchestrator writes for every task. The probe also makes release/acquire enough for the frontier (it was
-    /// seq_cst: bug log, acqrel-frontier): a probe that reads a newer task's completion synchronizes with it, and the
-    /// frontier that includes that task was published before it ran, so the frontier read after the probe includes it.
-    /// The orchestrator's store of the frontier is then a plain store instead of an exchange, which waited for every
-    /// store before it, for every task.
-    /// </para>
     /// </remarks>
     public void AdvanceWatermark(int self)
     {
@@ -80,18 +69,16 @@ internal sealed partial class WirelessProtocol<TMem>
             if (LocalId.Before(frontier, next) && !Has(Bug.UnboundedWatermark))
             {
                 if (frontierRead || Has(Bug.WatermarkStall)) return;
-                // SeqCst, as the trusted read below (a 0 ends the walk there too, and this is the same store-buffering
-                // pair with the next task's completer): the probe. A 1 is not trusted yet: the slot may hold a retired
-                // task. A 1 of the next task's completion synchronizes with its completer (release), after whose
-                // publication the frontier that includes it was stored. The variant acqrel-frontier reads the frontier
-                // first, as the walk did before, and stalls.
-                if (!Has(Bug.AcqrelFrontier)
-                    && TMem.Load(ref _ring.Flag(_ring.SlotOf(next)), MemoryOrder.SeqCst, SpecAction.AdvanceWatermark) == 0) return;
-                // Acquire: pairs with the orchestrator's release store after it prepared a slot, so every flag before the
-                // frontier belongs to an allocated task and was cleared before it. After the probe it is also fresh
-                // enough: a newer task that completed and read our flag as 0 (store buffering: we then read its 1)
-                // was published after its frontier store, which therefore happens before this load (see remarks).
-                frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.AdvanceWatermark), -1);
+                // SeqCst: pairs with the orchestrator's seq_cst store after it prepared a slot, so every flag before the
+                // frontier belongs to an allocated task and was cleared before it (acquire would do for that). Seq_cst
+                // because a newer task may have completed and read our flag as 0 before our flag store: in the single
+                // order S its frontier store precedes its flag store, which precedes that read, our flag store and
+                // this load, so this load cannot read a frontier older than the newer task and the walk reaches it.
+                // With acquire it could, and the watermark stalled below a completed task (acqrel-frontier). Probing
+                // the next flag first does not make acquire enough (bug log, acqrel-frontier: tried in issue 12): the
+                // probe synchronizes with the next task only, and a completed task after it may be beyond the
+                // frontier it then reads.
+                frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.SeqCst, SpecAction.AdvanceWatermark), -1);
                 frontierRead = true;
                 if (LocalId.Before(frontier, next)) return;
             }

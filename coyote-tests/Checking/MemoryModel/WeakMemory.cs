@@ -57,10 +57,22 @@ public sealed class WeakMemory
     private readonly Stack<View> _freeViews = new();
     private readonly Stack<VectorClock> _freeClocks = new();
     private Generator _random = null!;
+    private readonly Func<int, int>? _choose;
     private Func<long> _step = null!;
     private long _stores;
 
     public RaceDetector Races { get; } = new();
+
+    /// <summary>A model whose choices Coyote's controlled random generator makes (recorded in traces, replayed).</summary>
+    public WeakMemory()
+    {
+    }
+
+    /// <summary>
+    /// A model whose every choice <paramref name="choose"/> makes: given n &gt; 1 options it returns one of 0..n-1 (0 is
+    /// the newest store, or the position after it), so that a caller can enumerate them all (the litmus catalogue).
+    /// </summary>
+    public WeakMemory(Func<int, int> choose) => _choose = choose;
 
     /// <summary>
     /// Starts a new run: forgets every location, message and race shadow; <paramref name="step"/> numbers stores, and
@@ -337,6 +349,7 @@ public sealed class WeakMemory
     private int Choose(int n)
     {
         if (n <= 1) return 0;
+        if (_choose is not null) return _choose(n);
         return _random.NextBoolean() ? 0 : _random.NextInteger(n);
     }
 

@@ -83,12 +83,11 @@ public static class LitmusEnumerator
                 break;
             case LitmusOperation.FetchAdd:
             case LitmusOperation.Exchange:
-                // A read-modify-write reads the newest store, whose value memory holds.
-                var old = memory[l];
-                var written = instruction.Operation == LitmusOperation.FetchAdd ? old + instruction.Value : instruction.Value;
-                model.ReadModifyWrite(t, address, old, instruction.Order, written);
-                memory[l] = written;
-                registers[instruction.Register!] = old;
+                var (read, newest) = model.ReadForUpdate(t, address, memory[l], instruction.Order);
+                var written = instruction.Operation == LitmusOperation.FetchAdd ? read.Value + instruction.Value : instruction.Value;
+                model.Update(t, written);
+                if (newest) memory[l] = written;
+                registers[instruction.Register!] = read.Value;
                 break;
             default:
                 model.Fence(t, instruction.Order);

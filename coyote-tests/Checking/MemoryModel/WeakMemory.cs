@@ -19,8 +19,9 @@ namespace Wireless.Checking.MemoryModel;
 /// recorded in the trace and replayed. The newest message is chosen with probability above one half.</item>
 /// <item>A store is inserted at any position after its thread's view that does not split a read-modify-write from
 /// the store it read (so 2+2W's weak outcome is reachable); memory holds the value of the newest message.</item>
-/// <item>A read-modify-write reads the newest message and appends after it (atomicity). A failed CAS is a plain load
-/// and may read an older message whose value differs from the expected one.</item>
+/// <item>A read-modify-write reads any visible message no other read-modify-write has read, and its store goes right
+/// after it (atomicity); a store is never inserted between the two. A failed CAS is a plain load and may read any
+/// visible message whose value differs from the expected one.</item>
 /// <item>Release stores carry their thread's view and vector clock; acquire loads reading them join both
 /// (synchronizes-with). A relaxed RMW continues the release sequence of the message it read. Relaxed loads collect
 /// views for a later acquire fence; a release fence gives later relaxed stores its view.</item>
@@ -58,6 +59,8 @@ public sealed class WeakMemory
     private readonly Stack<VectorClock> _freeClocks = new();
     private Generator _random = null!;
     private readonly Func<int, int>? _choose;
+    /// <summary>The read-modify-write between <see cref="ReadForUpdate"/> and <see cref="Update"/>: location, index read, order.</summary>
+    private (int Location, int Index, MemoryOrder Order) _update;
     private Func<long> _step = null!;
     private long _stores;
 
@@ -117,36 +120,59 @@ public sealed class WeakMemory
         var sc = order == MemoryOrder.SeqCst;
         _sc.Begin(t, location, sc);
         var messages = Messages(location);
-        // Positions: after message i, for every visible i that is not immediately followed by an RMW's message.
+        // Positions: after message i, for every visible i that no read-modify-write has read (its store follows i).
         var first = FirstVisible(messages, Floor(t, location, sc));
         var allowed = 0;
         for (var i = first; i < messages.Length; i++)
-            if (i == messages.Length - 1 || !messages[i + 1].IsRmw) allowed++;
+            if (Untaken(messages, i)) allowed++;
         // Pick the k-th allowed position counted from the newest (k = 0: after the newest).
         var k = Choose(allowed);
         var after = messages.Length - 1;
         for (var seen = -1; ; after--)
-        {
-            if ((after == messages.Length - 1 || !messages[after + 1].IsRmw) && ++seen == k) break;
-        }
-        var newest = after == messages.Length - 1;
-        var ts = newest ? messages[after].Timestamp + 1 : (messages[after].Timestamp + messages[after + 1].Timestamp) / 2;
-        Append(t, location, after + 1, value, ts, order, read: null);
-        return newest;
-    }
-
-    /// <summary>A read-modify-write that writes <paramref name="value"/>: reads the newest message, appends after it.</summary>
-    public Message ReadModifyWrite(ModelThread t, nint address, long memoryValue, MemoryOrder order, long value)
-    {
-        var location = LocationOf(address, memoryValue);
-        _sc.Begin(t, location, order == MemoryOrder.SeqCst);
-        return ReadModifyWrite(t, location, order, value);
+            if (Untaken(messages, after) && ++seen == k) break;
+        Append(t, location, after + 1, value, TimestampAfter(messages, after), order, read: null);
+        return after == messages.Length - 1;
     }
 
     /// <summary>
-    /// A compare-and-swap: succeeds on the newest message if it holds <paramref name="expected"/>; may instead fail
-    /// reading any visible older message whose value differs. Returns the message read, whether it swapped, and whether
-    /// the message read is the newest.
+    /// The read of a read-modify-write by <paramref name="t"/>: any visible message that no other read-modify-write has
+    /// read, since its store will follow the message it read immediately in modification order (atomicity), so it may
+    /// read a message older than the newest and place its store before the newer ones. Complete it with
+    /// <see cref="Update"/>. Returns the message read and whether it is the newest (then its store will be).
+    /// </summary>
+    public (Message Read, bool Newest) ReadForUpdate(ModelThread t, nint address, long memoryValue, MemoryOrder order)
+    {
+        var location = LocationOf(address, memoryValue);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Begin(t, location, sc);
+        var messages = Messages(location);
+        var first = FirstVisible(messages, Floor(t, location, sc));
+        var free = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (Untaken(messages, i)) free++;
+        // The k-th free message counted from the newest.
+        var k = Choose(free);
+        var index = messages.Length - 1;
+        for (var seen = -1; ; index--)
+            if (Untaken(messages, index) && ++seen == k) break;
+        Read(t, location, messages[index], Acquires(order));
+        _update = (location, index, order);
+        return (messages[index], index == messages.Length - 1);
+    }
+
+    /// <summary>The store of the read-modify-write <see cref="ReadForUpdate"/> began (same thread, no access between): right after what it read.</summary>
+    public void Update(ModelThread t, long value)
+    {
+        var (location, index, order) = _update;
+        var messages = Messages(location);
+        Append(t, location, index + 1, value, TimestampAfter(messages, index), order, messages[index]);
+    }
+
+    /// <summary>
+    /// A compare-and-swap: reads any visible message, counted from the newest, that either holds
+    /// <paramref name="expected"/> and no other read-modify-write has read (it swaps, its store right after it) or
+    /// holds another value (it fails: a load). Returns the message read, whether it swapped, and whether the message
+    /// read is the newest (then a swap's store is the newest).
     /// </summary>
     public (Message Read, bool Swapped, bool Newest) CompareExchange(ModelThread t, nint address, long memoryValue, long expected, long desired, MemoryOrder order)
     {
@@ -155,19 +181,23 @@ public sealed class WeakMemory
         _sc.Begin(t, location, sc);
         var messages = Messages(location);
         var first = FirstVisible(messages, Floor(t, location, sc));
-        var stale = 0;
-        for (var i = first; i < messages.Length - 1; i++)
-            if (messages[i].Value != expected) stale++;
-        var pick = Choose(stale + 1);
+        var candidates = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (messages[i].Value != expected || Untaken(messages, i)) candidates++;
+        var k = Choose(candidates);
         var index = messages.Length - 1;
-        if (pick == 0 && messages[index].Value == expected) return (ReadModifyWrite(t, location, order, desired), true, true);
-        // The pick-th stale candidate counted from the newest (pick 0: the newest, which differs).
-        for (var seen = 0; seen < pick;)
-            if (messages[--index].Value != expected) seen++;
+        for (var seen = -1; ; index--)
+            if ((messages[index].Value != expected || Untaken(messages, index)) && ++seen == k) break;
         var m = messages[index];
+        var newest = index == messages.Length - 1;
         Read(t, location, m, Acquires(order));
+        if (m.Value == expected)
+        {
+            Append(t, location, index + 1, desired, TimestampAfter(messages, index), order, m);
+            return (m, true, newest);
+        }
         _sc.Load(t, location, m.Timestamp, sc, Acquires(order) && m.WriteReleased);
-        return (m, false, index == messages.Length - 1);
+        return (m, false, newest);
     }
 
     public void Fence(ModelThread t, MemoryOrder order)
@@ -219,14 +249,12 @@ public sealed class WeakMemory
         parent.View.Join(child.View);
     }
 
-    private Message ReadModifyWrite(ModelThread t, int location, MemoryOrder order, long value)
-    {
-        var messages = Messages(location);
-        var read = messages[^1];
-        Read(t, location, read, Acquires(order));
-        Append(t, location, messages.Length, value, read.Timestamp + 1, order, read);
-        return read;
-    }
+    /// <summary>Whether no read-modify-write has read message <paramref name="i"/> (none follows it: its store would).</summary>
+    private static bool Untaken(Span<Message> messages, int i) => i == messages.Length - 1 || !messages[i + 1].IsRmw;
+
+    /// <summary>A timestamp between message <paramref name="i"/> and the next (after the newest: one more).</summary>
+    private static double TimestampAfter(Span<Message> messages, int i)
+        => i == messages.Length - 1 ? messages[i].Timestamp + 1 : (messages[i].Timestamp + messages[i + 1].Timestamp) / 2;
 
     /// <summary>The dense id of <paramref name="address"/>, with its initial message if this is its first access.</summary>
     private int LocationOf(nint address, long memoryValue)

@@ -121,15 +121,7 @@ public sealed class WeakMemory
         _sc.Begin(t, location, sc);
         var messages = Messages(location);
         // Positions: after message i, for every visible i that no read-modify-write has read (its store follows i).
-        var first = FirstVisible(messages, Floor(t, location, sc));
-        var allowed = 0;
-        for (var i = first; i < messages.Length; i++)
-            if (Untaken(messages, i)) allowed++;
-        // Pick the k-th allowed position counted from the newest (k = 0: after the newest).
-        var k = Choose(allowed);
-        var after = messages.Length - 1;
-        for (var seen = -1; ; after--)
-            if (Untaken(messages, after) && ++seen == k) break;
+        var after = ChooseUntaken(messages, FirstVisible(messages, Floor(t, location, sc)));
         Append(t, location, after + 1, value, TimestampAfter(messages, after), order, read: null);
         return after == messages.Length - 1;
     }
@@ -146,15 +138,7 @@ public sealed class WeakMemory
         var sc = order == MemoryOrder.SeqCst;
         _sc.Begin(t, location, sc);
         var messages = Messages(location);
-        var first = FirstVisible(messages, Floor(t, location, sc));
-        var free = 0;
-        for (var i = first; i < messages.Length; i++)
-            if (Untaken(messages, i)) free++;
-        // The k-th free message counted from the newest.
-        var k = Choose(free);
-        var index = messages.Length - 1;
-        for (var seen = -1; ; index--)
-            if (Untaken(messages, index) && ++seen == k) break;
+        var index = ChooseUntaken(messages, FirstVisible(messages, Floor(t, location, sc)));
         Read(t, location, messages[index], Acquires(order));
         _update = (location, index, order);
         return (messages[index], index == messages.Length - 1);
@@ -251,6 +235,19 @@ public sealed class WeakMemory
 
     /// <summary>Whether no read-modify-write has read message <paramref name="i"/> (none follows it: its store would).</summary>
     private static bool Untaken(Span<Message> messages, int i) => i == messages.Length - 1 || !messages[i + 1].IsRmw;
+
+    /// <summary>Chooses a message at or after <paramref name="first"/> that no read-modify-write has read (0: the newest).</summary>
+    private int ChooseUntaken(Span<Message> messages, int first)
+    {
+        var untaken = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (Untaken(messages, i)) untaken++;
+        // The k-th one counted from the newest.
+        var k = Choose(untaken);
+        var index = messages.Length - 1;
+        for (var seen = -1; ; index--)
+            if (Untaken(messages, index) && ++seen == k) return index;
+    }
 
     /// <summary>A timestamp between message <paramref name="i"/> and the next (after the newest: one more).</summary>
     private static double TimestampAfter(Span<Message> messages, int i)

@@ -6,26 +6,30 @@ namespace Wireless.Checking.Litmus;
 /// </summary>
 public sealed record HerdOutcomes(string HerdVersion, string Model, IReadOnlyList<string> Keys, IReadOnlySet<string> Outcomes);
 
-/// <summary>A litmus test of the catalogue with herd7's outcome sets under RC11 and under RC11 with C++20 release sequences.</summary>
-public sealed record LitmusEntry(LitmusProgram Program, HerdOutcomes Rc11, HerdOutcomes Cpp20);
+/// <summary>
+/// A litmus test of the catalogue with herd7's outcome sets under RC11 (<paramref name="Rc11"/>), under RC11 with
+/// C++20's release sequences (<paramref name="Rc11Cpp20"/>, the rules of the checker's memory model), and under C++20
+/// (<paramref name="Cpp20"/>: the same without RC11's no-thin-air axiom).
+/// </summary>
+public sealed record LitmusEntry(LitmusProgram Program, HerdOutcomes Rc11, HerdOutcomes Rc11Cpp20, HerdOutcomes Cpp20);
 
 /// <summary>
 /// The litmus catalogue (coyote-tests/litmus, copied next to the tests): the herd7 C sources (<c>*.litmus</c>) and
 /// the outcome sets herd7 derived for them (<c>rc11.txt</c> from rc11.cat, <c>rc11-c++20.txt</c> from
-/// rc11-c++20.cat; one line per test: name, herd7 version, model, outcomes joined by " | "; derive.sh writes them).
+/// rc11-c++20.cat, <c>c++20.txt</c> from c++20.cat; one line per test: name, herd7 version, model, outcomes joined by
+/// " | "; derive.sh writes them).
 /// </summary>
 public static class LitmusCatalogue
 {
     public static IReadOnlyList<LitmusEntry> Load(string directory)
     {
-        var rc11 = ReadOutcomes(Path.Combine(directory, "rc11.txt"));
-        var cpp20 = ReadOutcomes(Path.Combine(directory, "rc11-c++20.txt"));
+        var sets = new[] { "rc11.txt", "rc11-c++20.txt", "c++20.txt" }.Select(f => ReadOutcomes(Path.Combine(directory, f))).ToArray();
         return Directory.GetFiles(directory, "*.litmus").Order(StringComparer.Ordinal).Select(f =>
         {
             var program = LitmusProgram.Load(f);
-            if (!rc11.TryGetValue(program.Name, out var r) || !cpp20.TryGetValue(program.Name, out var c))
-                throw new InvalidDataException($"{program.Name} has no recorded outcomes: run derive.sh");
-            return new LitmusEntry(program, r, c);
+            var recorded = sets.Select(s => s.GetValueOrDefault(program.Name)).ToArray();
+            if (recorded.Any(r => r is null)) throw new InvalidDataException($"{program.Name} has no recorded outcomes: run derive.sh");
+            return new LitmusEntry(program, recorded[0]!, recorded[1]!, recorded[2]!);
         }).ToList();
     }
 

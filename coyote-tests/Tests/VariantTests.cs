@@ -39,7 +39,7 @@ public sealed class VariantTests
         { "acqrel-watermark-walk",    "small-ring",             "L1", true, 1000 },
         { "acqrel-reclaim-recheck",   "chain",                  "L1", true, 1000 },
         { "relaxed-frontier",         "small-ring",             "S4", true, 1000 },
-        { "acqrel-frontier",          "small-ring",             "L1", true, 1000 },
+        { "acqrel-frontier",          "small-ring",             "L1", true, 2000 },
         { "relaxed-wiring-queue",     "chain",                  "R1", true, 1000 },
         { "relaxed-last-task-alive",  "small-ring",             "R1", true, 1000 },
         { "relaxed-wake-list",        "chain",                  "R1", true, 1000 },

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace Wireless.Checking.Cli;
 
-/// <summary>Entry point of the checker's command line: <c>list</c>, <c>explore</c>, <c>replay</c>.</summary>
+/// <summary>Entry point of the checker's command line: <c>list</c>, <c>explore</c>, <c>replay</c>, <c>merge</c>, <c>litmus</c>.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -17,6 +17,7 @@ public static class Program
             new ExploreCommand(),
             new ReplayCommand(),
             new MergeCommand(),
+            new LitmusCommand(),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)

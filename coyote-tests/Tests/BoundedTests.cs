@@ -41,12 +41,17 @@ public sealed class BoundedTests
 
     public static TheoryData<string, string, string> Variants => new()
     {
-        // variant,                 proof scenario,      property
-        { "no-sentinel",              "proof-wake-close",  "L1" },
-        { "ignore-last-fanin",        "proof-slot-reuse",  "S2" },
-        { "double-wake",              "proof-slot-reuse",  "S1" },
-        { "reclaim-ignores-consumer", "proof-slot-reuse",  "S3" },
-        { "unchecked-stamp",          "proof-slot-reuse",  "S3" },
+        // variant,                 proof scenario,      property (C1, the conformance check, often sees it first)
+        { "no-sentinel",              "proof-wake-close",  "L1|C1" },
+        { "ignore-last-fanin",        "proof-slot-reuse",  "S2|C1" },
+        { "double-wake",              "proof-slot-reuse",  "S1|C1" },
+        { "reclaim-ignores-consumer", "proof-slot-reuse",  "S3|C1" },
+        { "unchecked-stamp",          "proof-slot-reuse",  "S3|C1" },
+        { "lost-reclamation",         "proof-slot-reuse",  "L1" },
+        { "plain-watermark",          "proof-wake-close",  "C1" },
+        { "unbounded-watermark",      "proof-wake-close",  "C1" },
+        { "watermark-stall",          "proof-wake-close",  "C1" },
+        { "no-scope-pin",             "proof-scope-pin",   "C1" },
     };
 
     [Theory(Timeout = 300_000)]
@@ -55,7 +60,7 @@ public sealed class BoundedTests
     {
         var (bugs, ordering) = Explorer.ParseVariants(variant);
         var outcome = await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, ExploreOptions.Bounded,
-            iterations: 50_000, seed: 1, memoryModel: false);
+            iterations: 5_000, seed: 1, memoryModel: false, conformance: true);
         Assert.True(outcome.Levels!.Count <= 3, $"{variant}: caught only at K = {outcome.Levels.Count - 1}");
     }
 }

@@ -4,6 +4,8 @@ using Wireless.Checking.Exploration;
 using Wireless.Checking.Scenarios;
 using Wireless.Checking.Seam;
 using Wireless.Orchestration;
+using Wireless.Verification;
+using Wireless.Workloads;
 
 namespace Wireless.Checking.Cli;
 
@@ -209,6 +211,10 @@ internal sealed class ExploreCommand : Command
         output.WriteLine($"Exploring {exploration}{(shard.IsWhole ? "" : $"; part {shard} of it")}{parts}.");
         output.WriteLine($"Code under test: {BuildInfo.Describe()}. Traces of bugs go to {Path.GetFullPath(options.TraceFolder)}");
         if (runWideSkip is not null) output.WriteLine($"No conformance check: {runWideSkip}.");
+        foreach (var s in scenarios)
+            if (s.DagJson is not null && s.Workload!() is JsonDag { Faults.Count: > 0 } dag)
+                output.WriteLine($"Note: {s.Name} injects kernel faults on purpose ({string.Join(", ", dag.Faults)}): the runtime must report "
+                    + "them as errors, so a bug reported as [E] in this scenario is the DAG's own fault, not the runtime's.");
 
         IReadOnlyList<ScenarioOutcome> outcomes;
         // A bounded search runs in a worker process even alone: pinned to one CPU, Coyote's handoffs from thread to thread
@@ -300,7 +306,10 @@ internal sealed class ExploreCommand : Command
         if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             if (!File.Exists(target)) throw new IOException($"no such DAG file: {target}");
-            return [ScenarioCatalog.FromJson(target)];
+            var scenario = ScenarioCatalog.FromJson(target);
+            // A program the runtime rejects (as run does) is bad input, not a bug: its sequential reference says so first.
+            new SequentialExecutor(scenario.CheckedConfig(Bug.None)).Run(scenario.Workload!());
+            return [scenario];
         }
         return [ScenarioCatalog.Find(target)
             ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Concat(ScenarioCatalog.Proofs).Select(s => s.Name))}, random:<seed>:<tasks>, all, proofs, or a .json DAG file")];

@@ -41,4 +41,9 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>A worker process of <c>explore --workers</c> failed without results.</summary>
     public const int WorkerFailed = 3;
+    /// <summary>
+    /// <c>replay</c>: the trace does not replay as recorded (a recorded choice not available, a schedule that ends early or
+    /// runs past its end, or content that does not match its checksum): it was edited, damaged, or the code changed.
+    /// </summary>
+    public const int Diverged = 4;
 }

@@ -22,8 +22,9 @@ checker=(dotnet "coyote-tests/bin/$config/net10.0/Wireless.CoyoteTests.dll")
 traces=$(mktemp -d)
 trap 'rm -rf "$traces"' EXIT
 
-# The closing table of an exploration: "scenario iterations it/s steps/it gc%" per line.
-summary() { awk '/^  scenario +iterations/ {t = 1; next} t && NF >= 7 && $2 ~ /^[0-9,]+$/ {gsub(",", "", $2); gsub(",", "", $3); gsub(",", "", $4); print $1, $2, $3, $4, $6}'; }
+# The closing table of an exploration (scenario iterations distinct it/s steps/it max-steps gc% KB/it ...), reduced to
+# "scenario iterations it/s steps/it gc%" per line.
+summary() { awk '/^  scenario +iterations/ {t = 1; next} t && NF >= 8 && $2 ~ /^[0-9,]+$/ {gsub(",", "", $2); gsub(",", "", $4); gsub(",", "", $5); print $1, $2, $4, $5, $7}'; }
 
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --workers 1 --memory-model on --traces "$traces" | summary > "$traces/on.txt" || true
 "${checker[@]}" explore all --iterations "$iterations" --seconds 0 --workers 1 --memory-model off --traces "$traces" | summary > "$traces/off.txt" || true

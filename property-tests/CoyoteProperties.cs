@@ -65,11 +65,13 @@ public sealed class CoyoteProperties(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// Variants the exploration catches in generated graphs, and the property each violates. The watermark advanced
     /// by load and store loses an update only in a rare interleaving of two completers: real threads practically
-    /// never show it, Coyote finds it in a few iterations of a three-task graph.
+    /// never show it, Coyote finds it in a few iterations of a three-task graph. Under the memory model (RC11) its
+    /// relaxed store may also take a place in modification order before a newer watermark, so the lost advance shows
+    /// as the stall it causes (L1) as often as a watermark moving backwards (S4): either is the variant caught.
     /// </summary>
     public static TheoryData<string, string> Variants => new()
     {
-        { "plain-watermark", "[S4]" },
+        { "plain-watermark", "[S4]|[L1]" },
         { "reclaim-ignores-consumer", "[S3]" },
     };
 
@@ -79,7 +81,7 @@ public sealed class CoyoteProperties(ITestOutputHelper output) : IDisposable
     {
         The_checker_and_the_runtime_in_this_output_are_rewritten_for_Coyote();
         var found = PropertyCheck.ExpectFailure(MeetsTheSpecification(BugCatalog.Parse(variant), iterations: Iterations, maxTasks: 10), maxTest: 40, output);
-        Assert.Contains(violation, found.Failure);
+        Assert.True(violation.Split('|').Any(found.Failure.Contains), $"expected {violation}, got: {found.Failure}");
         var shrunk = Assert.IsType<CoyoteCase>(found.Shrunk);
         Assert.True(shrunk.Case.Graph.Count <= 8, $"the shrunk counterexample has {shrunk.Case.Graph.Count} tasks:{Environment.NewLine}{shrunk}");
     }

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace Wireless.Checking.Cli;
 
-/// <summary>Entry point of the checker's command line: <c>list</c>, <c>explore</c>, <c>replay</c>.</summary>
+/// <summary>Entry point of the checker's command line: <c>list</c>, <c>explore</c>, <c>replay</c>, <c>merge</c>, <c>litmus</c>.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -17,6 +17,7 @@ public static class Program
             new ExploreCommand(),
             new ReplayCommand(),
             new MergeCommand(),
+            new LitmusCommand(),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
@@ -40,4 +41,9 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>A worker process of <c>explore --workers</c> failed without results.</summary>
     public const int WorkerFailed = 3;
+    /// <summary>
+    /// <c>replay</c>: the trace does not replay as recorded (a recorded choice not available, a schedule that ends early or
+    /// runs past its end, or content that does not match its checksum): it was edited, damaged, or the code changed.
+    /// </summary>
+    public const int Diverged = 4;
 }

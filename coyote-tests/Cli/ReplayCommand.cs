@@ -5,7 +5,8 @@ namespace Wireless.Checking.Cli;
 
 /// <summary>
 /// <c>replay</c>: re-runs a bug trace exactly; prints the interleaving as numbered steps and the violated property;
-/// writes an HTML swimlane picture. Exit 1 if the bug reproduces, 0 if not, 2 if the file cannot be read.
+/// writes an HTML swimlane picture. Exit 1 if the bug reproduces, 0 if the run followed the trace and the bug did not
+/// come back (it was fixed), 4 if the run did not follow the trace (it says where), 2 if the file cannot be read.
 /// </summary>
 internal sealed class ReplayCommand : Command
 {
@@ -21,7 +22,10 @@ internal sealed class ReplayCommand : Command
         Description = "Print every step, without folding runs of polling reads.",
     };
 
-    public ReplayCommand() : base("replay", "Re-run a bug trace exactly and show its interleaving.")
+    public ReplayCommand() : base("replay", "Re-run a bug trace exactly and show its interleaving. Exit codes: 1 the bug "
+        + "reproduced; 0 the run followed the trace and the bug did not come back (fixed); 4 the run did not follow the trace "
+        + "(a recorded choice not available, a schedule that ends early or runs past its end, content that does not match its "
+        + "checksum: an edited or damaged trace, or changed code); 2 the file cannot be read or is not a complete trace.")
     {
         Arguments.Add(_file);
         Options.Add(_html);
@@ -38,6 +42,11 @@ internal sealed class ReplayCommand : Command
         try
         {
             outcome = Replayer.Replay(BugTrace.Load(path));
+        }
+        catch (DamagedTraceException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Diverged;
         }
         catch (InvalidDataException e)
         {
@@ -59,6 +68,13 @@ internal sealed class ReplayCommand : Command
             output.WriteLine("State when the run stopped:");
             output.WriteLine(outcome.FinalState.TrimEnd());
             output.WriteLine();
+        }
+        if (outcome.Divergence is { } divergence)
+        {
+            output.WriteLine($"The trace did not replay as recorded: {divergence}.");
+            output.WriteLine("The run above is not the recorded one, so it shows nothing about the bug either way: the trace was edited or damaged, or the code changed since it was recorded.");
+            output.WriteLine($"Swimlane picture: {Path.GetFullPath(html)}");
+            return ExitCodes.Diverged;
         }
         if (outcome.Reproduced)
         {

@@ -17,6 +17,38 @@ public sealed class CommandLineTests
         Assert.Equal(2, Program.Main(["replay", bad]));
     }
 
+    /// <summary>A DAG the runtime rejects is bad input (exit 2, as <c>run</c> says), not a bug with a trace (it was exit 1).</summary>
+    [Fact]
+    public void Explore_rejects_a_DAG_the_runtime_rejects_with_exit_2()
+    {
+        var tasks = string.Join(", ", Enumerable.Repeat("{ \"shape\": \"AIV\" }", 40));
+        var path = Path.Combine(Path.GetTempPath(), $"wide-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $"{{ \"tasks\": [ {tasks}, {{ \"shape\": \"AIV\", \"deps\": [{string.Join(", ", Enumerable.Range(0, 40))}] }} ] }}");
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(ExitCodes.BadInput, Checks.RunCommandLine("explore", path, "--iterations", "2", "--workers", "1").Exit);
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        Assert.Contains("more than 16 explicit dependencies", error.ToString());
+    }
+
+    /// <summary>A DAG that injects a fault says so before exploring: the error it causes is the DAG's, not a runtime bug.</summary>
+    [Fact]
+    public void Explore_says_that_a_DAG_s_fault_is_deliberate()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"faulty-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{ \"tasks\": [ { \"shape\": \"AIV\" }, { \"shape\": \"AIV\", \"deps\": [0], \"fault\": \"throw\" } ] }");
+        var (exit, output) = Checks.RunCommandLine("explore", path, "--iterations", "2", "--workers", "1", "--traces", Checks.TraceFolder);
+        Assert.Equal(ExitCodes.Bug, exit);
+        Assert.Contains("injects kernel faults on purpose (tasks[1]: throw)", output);
+    }
+
     [Fact]
     public void Explore_rejects_unknown_scenarios_variants_and_strategies_with_exit_2()
     {

@@ -31,7 +31,7 @@ public sealed partial class ReadmeTests
     [GeneratedRegex(@"^    (\s*\d+  \S.*)$", RegexOptions.Multiline)]
     private static partial Regex QuotedStep();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "README.md")) && Directory.Exists(Path.Combine(dir.FullName, "coyote-tests"))) return dir.FullName;

@@ -38,10 +38,40 @@ public sealed record BugTrace
     /// <summary>Whether plain accesses had scheduling points (replay must match; older traces have none: off).</summary>
     public bool PlainPoints { get; init; }
 
-    public void Save(string path) => JsonFile.Save(path, this);
+    /// <summary>
+    /// A digest of everything else in the file, written by <see cref="Save"/> and checked by <see cref="Load"/>, so that a
+    /// trace whose content was edited or damaged is not replayed as if it were the recorded one (traces from before it
+    /// have none).
+    /// </summary>
+    public string? Checksum { get; init; }
 
-    /// <summary>Reads a trace file; throws <see cref="InvalidDataException"/> with a clear message if it cannot.</summary>
-    public static BugTrace Load(string path) => JsonFile.Load<BugTrace>(path, "bug trace", t => t.Format, CurrentFormat);
+    public void Save(string path) => JsonFile.Save(path, this with { Checksum = Digest() });
+
+    /// <summary>
+    /// Reads a trace file; throws <see cref="InvalidDataException"/> with a clear message if it cannot, and
+    /// <see cref="DamagedTraceException"/> if its content does not match its checksum.
+    /// </summary>
+    public static BugTrace Load(string path)
+    {
+        var trace = JsonFile.Load<BugTrace>(path, "bug trace", t => t.Format, CurrentFormat);
+        if (trace.Checksum is { } recorded && recorded != trace.Digest())
+            throw new DamagedTraceException($"'{path}' does not match its checksum: its content was edited or damaged after it was recorded, so it cannot be replayed as the recorded run");
+        return trace;
+    }
+
+    private string Digest()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(JsonFile.Serialize(this with { Checksum = null }));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+    }
+
+    /// <summary>How many scheduling choices Coyote's trace records.</summary>
+    public int RecordedChoices()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(CoyoteTrace);
+        return document.RootElement.TryGetProperty("Steps", out var steps) ? steps.GetArrayLength() : 0;
+    }
+
 
     /// <summary>The scenario this trace was found in.</summary>
     public Scenario ResolveScenario()

@@ -21,8 +21,11 @@ public static class JsonFile
     public static void Save<T>(string path, T value)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(value, s_options));
+        File.WriteAllText(path, Serialize(value));
     }
+
+    /// <summary>The text <see cref="Save"/> writes.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, s_options);
 
     /// <summary>Reads a <paramref name="kind"/> ("bug trace") whose format field <paramref name="format"/> must return <paramref name="expected"/>.</summary>
     public static T Load<T>(string path, string kind, Func<T, string?> format, string expected) where T : class

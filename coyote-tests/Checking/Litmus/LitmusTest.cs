@@ -9,54 +9,61 @@ using Wireless.Verification;
 namespace Wireless.Checking.Litmus;
 
 /// <summary>
-/// A litmus test: a few threads on shared locations x, y, z, w accessed through the checked seam with the memory model on,
-/// and the outcome (registers and final values) of each run. <see cref="Outcomes"/> explores it under Coyote and
-/// returns every outcome reached, so a test can assert the exact allowed set: allowed ones reached, forbidden never.
+/// A litmus program run through the checked seam (<see cref="CheckedMemory"/>) under Coyote with the memory model
+/// on, as the runtime's accesses are: one runtime thread per litmus thread, a scheduling point before every access,
+/// the model's choices made by Coyote's controlled random generator. Where <see cref="LitmusEnumerator"/> checks the
+/// model exhaustively, this checks that the seam drives it the same way (sampled: every outcome reached is kept).
 /// </summary>
-public sealed class LitmusTest(string name, Func<LitmusTest.Locations, Action[]> threads, Func<LitmusTest.Locations, long[], string> outcome)
+public static class LitmusTest
 {
-    /// <summary>The shared locations of one run (pinned), and the registers each thread writes.</summary>
-    public sealed class Locations
-    {
-        private readonly long[] _cells = GC.AllocateArray<long>(4, pinned: true);
-        public ref long X => ref _cells[0];
-        public ref long Y => ref _cells[1];
-        public ref long Z => ref _cells[2];
-        public ref long W => ref _cells[3];
-        public long[] Registers { get; } = new long[8];
-
-        public MemoryMap Map()
-        {
-            var map = new MemoryMap();
-            map.Add("xyzw", _cells);
-            return map;
-        }
-    }
-
-    public string Name { get; } = name;
-
-    public HashSet<string> Outcomes(int iterations, uint seed = 1)
+    public static HashSet<string> Outcomes(LitmusProgram program, IReadOnlyList<string> keys, int iterations, uint seed = 1)
     {
         var seen = new HashSet<string>();
         var options = new ExploreOptions { Iterations = iterations, Seconds = 0, Seed = seed, Strategy = "random" };
         var model = new WeakMemory();
         using var engine = TestingEngine.Create(CoyoteSettings.ForExploration(options), () =>
         {
-            var locations = new Locations();
-            CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record: false, locations.Map().Describe, model: model);
-            var bodies = threads(locations);
-            var started = bodies.Select((body, i) => CheckedMemory.StartThread($"t{i + 1}", body)).ToArray();
+            var cells = GC.AllocateArray<int>(program.Locations.Count, pinned: true);
+            var map = new MemoryMap();
+            map.Add("litmus", cells);
+            CheckRun.Begin(new SpecMonitor(new ProgramStructure(0), 0, _ => []), record: false, map.Describe, model: model);
+            var registers = program.Threads.Select(_ => new Dictionary<string, long>()).ToArray();
+            var started = program.Threads.Select((instructions, i) => CheckedMemory.StartThread($"P{i}", () =>
+            {
+                foreach (var instruction in instructions) Execute(instruction, cells, registers[i]);
+            })).ToArray();
             foreach (var t in started) t.Join();
-            // The final values, read after joining (happens-before every store).
-            long[] final = [Final(ref locations.X), Final(ref locations.Y), Final(ref locations.Z)];
-            seen.Add(outcome(locations, final));
+            // The final values, read after joining (every store happens before): the last in modification order.
+            seen.Add(program.Outcome(keys, (thread, register) => registers[thread][register],
+                location => CheckedMemory.Load(ref cells[location], MemoryOrder.Acquire, SpecAction.Idle)));
         });
         if (!engine.IsTestRewritten()) throw new InvalidOperationException("the checking assembly is not rewritten for Coyote");
         engine.SetLogger(CoyoteSettings.SilentLogger);
         engine.Run();
-        if (engine.TestReport.NumOfFoundBugs > 0) throw new InvalidOperationException($"{Name}: {engine.TestReport.BugReports.First()}");
+        if (engine.TestReport.NumOfFoundBugs > 0) throw new InvalidOperationException($"{program.Name}: {engine.TestReport.BugReports.First()}");
         return seen;
     }
 
-    private static long Final(ref long location) => CheckedMemory.Load(ref location, MemoryOrder.Acquire, SpecAction.Idle);
+    private static void Execute(LitmusInstruction instruction, int[] cells, Dictionary<string, long> registers)
+    {
+        var value = (int)instruction.Value;
+        switch (instruction.Operation)
+        {
+            case LitmusOperation.Load:
+                registers[instruction.Register!] = CheckedMemory.Load(ref cells[instruction.Location], instruction.Order, SpecAction.Idle);
+                break;
+            case LitmusOperation.Store:
+                CheckedMemory.Store(ref cells[instruction.Location], value, instruction.Order, SpecAction.Idle);
+                break;
+            case LitmusOperation.FetchAdd:
+                registers[instruction.Register!] = CheckedMemory.FetchAdd(ref cells[instruction.Location], value, instruction.Order, SpecAction.Idle);
+                break;
+            case LitmusOperation.Exchange:
+                registers[instruction.Register!] = CheckedMemory.Exchange(ref cells[instruction.Location], value, instruction.Order, SpecAction.Idle);
+                break;
+            default:
+                CheckedMemory.Fence(instruction.Order, SpecAction.Idle);
+                break;
+        }
+    }
 }

@@ -8,4 +8,6 @@ namespace Wireless.Checking.MemoryModel;
 /// <param name="IsRmw">Written by a read-modify-write: nothing may be inserted just before it (RMW atomicity).</param>
 /// <param name="Thread">The writing thread (-1 for a location's initial value).</param>
 /// <param name="Step">The trace step of the store (0 for a location's initial value).</param>
-public readonly record struct Message(long Value, double Timestamp, View? View, VectorClock? Clock, bool IsRmw, int Thread, long Step);
+/// <param name="Epoch">The writing thread's epoch at the store: it happens before whatever has reached that epoch.</param>
+/// <param name="WriteReleased">What it releases comes from release stores only, no release fence (for <see cref="ScOrder"/>).</param>
+public readonly record struct Message(long Value, double Timestamp, View? View, VectorClock? Clock, bool IsRmw, int Thread, long Step, int Epoch, bool WriteReleased);

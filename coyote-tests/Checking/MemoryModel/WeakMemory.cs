@@ -19,15 +19,16 @@ namespace Wireless.Checking.MemoryModel;
 /// recorded in the trace and replayed. The newest message is chosen with probability above one half.</item>
 /// <item>A store is inserted at any position after its thread's view that does not split a read-modify-write from
 /// the store it read (so 2+2W's weak outcome is reachable); memory holds the value of the newest message.</item>
-/// <item>A read-modify-write reads the newest message and appends after it (atomicity). A failed CAS is a plain load
-/// and may read an older message whose value differs from the expected one.</item>
+/// <item>A read-modify-write reads any visible message no other read-modify-write has read, and its store goes right
+/// after it (atomicity); a store is never inserted between the two. A failed CAS is a plain load and may read any
+/// visible message whose value differs from the expected one.</item>
 /// <item>Release stores carry their thread's view and vector clock; acquire loads reading them join both
 /// (synchronizes-with). A relaxed RMW continues the release sequence of the message it read. Relaxed loads collect
 /// views for a later acquire fence; a release fence gives later relaxed stores its view.</item>
-/// <item>Seq_cst accesses are totally ordered per location: a seq_cst load reads no older than the newest seq_cst
-/// access to its location, and a seq_cst store goes after it, which forbids the non-SC outcomes of SB and IRIW between
-/// seq_cst accesses. A seq_cst fence joins a global SC view into its thread's view and publishes the result, which
-/// orders everything around it.</item>
+/// <item>Seq_cst accesses and fences are ordered as RC11 orders them (<see cref="ScOrder"/>: the partial order psc,
+/// kept acyclic): before a seq_cst access, or any access once the run has a seq_cst fence, the order gives the oldest
+/// store it may read or follow, and learns the choice. Release sequences are C++20's: only read-modify-writes
+/// continue one (a later relaxed store by the releasing thread does not, as C11 and RC11 would have it).</item>
 /// <item>Happens-before (vector clocks) also drives <see cref="RaceDetector"/> for plain accesses.</item>
 /// </list>
 /// Representation: a location is named by a dense id given at its first access in the run (views and the message
@@ -50,18 +51,31 @@ public sealed class WeakMemory
     private Message[] _messages = new Message[64 * Segment];
     private int[] _counts = new int[64];
     private int _locations;
-    /// <summary>Per location, the timestamp of the newest seq_cst access (the order S restricted to it).</summary>
-    private readonly View _scAccess = new();
-    /// <summary>What seq_cst fences have published.</summary>
-    private readonly View _scFence = new();
+    private readonly ScOrder _sc = new();
+    /// <summary>Scratch: per location, the newest store that happens before a seq_cst fence.</summary>
+    private readonly View _happenedBefore = new();
     private readonly View _newest = new();
     private readonly Stack<View> _freeViews = new();
     private readonly Stack<VectorClock> _freeClocks = new();
     private Generator _random = null!;
+    private readonly Func<int, int>? _choose;
+    /// <summary>The read-modify-write between <see cref="ReadForUpdate"/> and <see cref="Update"/>: location, index read, order.</summary>
+    private (int Location, int Index, MemoryOrder Order) _update;
     private Func<long> _step = null!;
     private long _stores;
 
     public RaceDetector Races { get; } = new();
+
+    /// <summary>A model whose choices Coyote's controlled random generator makes (recorded in traces, replayed).</summary>
+    public WeakMemory()
+    {
+    }
+
+    /// <summary>
+    /// A model whose every choice <paramref name="choose"/> makes: given n &gt; 1 options it returns one of 0..n-1 (0 is
+    /// the newest store, or the position after it), so that a caller can enumerate them all (the litmus catalogue).
+    /// </summary>
+    public WeakMemory(Func<int, int> choose) => _choose = choose;
 
     /// <summary>
     /// Starts a new run: forgets every location, message and race shadow; <paramref name="step"/> numbers stores, and
@@ -76,8 +90,7 @@ public sealed class WeakMemory
         }
         _ids.Clear();
         _locations = 0;
-        _scAccess.Clear();
-        _scFence.Clear();
+        _sc.Reset();
         _newest.Clear();
         _stores = 0;
         _step = step;
@@ -89,12 +102,14 @@ public sealed class WeakMemory
     public (Message Read, bool Newest) Load(ModelThread t, nint address, long memoryValue, MemoryOrder order)
     {
         var location = LocationOf(address, memoryValue);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Begin(t, location, sc);
         var messages = Messages(location);
-        var first = FirstVisible(messages, Floor(t, location, order));
+        var first = FirstVisible(messages, Floor(t, location, sc));
         var index = messages.Length - 1 - Choose(messages.Length - first);
         var m = messages[index];
         Read(t, location, m, Acquires(order));
-        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, m.Timestamp);
+        _sc.Load(t, location, m.Timestamp, sc, Acquires(order) && m.WriteReleased);
         return (m, index == messages.Length - 1);
     }
 
@@ -102,66 +117,76 @@ public sealed class WeakMemory
     public bool Store(ModelThread t, nint address, long memoryValue, long value, MemoryOrder order)
     {
         var location = LocationOf(address, memoryValue);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Begin(t, location, sc);
         var messages = Messages(location);
-        // Positions: after message i, for every visible i that is not immediately followed by an RMW's message.
-        var first = FirstVisible(messages, Floor(t, location, order));
-        var allowed = 0;
-        for (var i = first; i < messages.Length; i++)
-            if (i == messages.Length - 1 || !messages[i + 1].IsRmw) allowed++;
-        // Pick the k-th allowed position counted from the newest (k = 0: after the newest).
-        var k = Choose(allowed);
-        var after = messages.Length - 1;
-        for (var seen = -1; ; after--)
-        {
-            if ((after == messages.Length - 1 || !messages[after + 1].IsRmw) && ++seen == k) break;
-        }
-        var newest = after == messages.Length - 1;
-        var ts = newest ? messages[after].Timestamp + 1 : (messages[after].Timestamp + messages[after + 1].Timestamp) / 2;
-        Append(t, location, after + 1, value, ts, order, isRmw: false, releaseSequence: null);
-        return newest;
-    }
-
-    /// <summary>A read-modify-write that writes <paramref name="value"/>: reads the newest message, appends after it.</summary>
-    public Message ReadModifyWrite(ModelThread t, nint address, long memoryValue, MemoryOrder order, long value)
-    {
-        var location = LocationOf(address, memoryValue);
-        return ReadModifyWrite(t, location, order, value);
+        // Positions: after message i, for every visible i that no read-modify-write has read (its store follows i).
+        var after = ChooseUntaken(messages, FirstVisible(messages, Floor(t, location, sc)));
+        Append(t, location, after + 1, value, TimestampAfter(messages, after), order, read: null);
+        return after == messages.Length - 1;
     }
 
     /// <summary>
-    /// A compare-and-swap: succeeds on the newest message if it holds <paramref name="expected"/>; may instead fail
-    /// reading any visible older message whose value differs. Returns the message read, whether it swapped, and whether
-    /// the message read is the newest.
+    /// The read of a read-modify-write by <paramref name="t"/>: any visible message that no other read-modify-write has
+    /// read, since its store will follow the message it read immediately in modification order (atomicity), so it may
+    /// read a message older than the newest and place its store before the newer ones. Complete it with
+    /// <see cref="Update"/>. Returns the message read and whether it is the newest (then its store will be).
+    /// </summary>
+    public (Message Read, bool Newest) ReadForUpdate(ModelThread t, nint address, long memoryValue, MemoryOrder order)
+    {
+        var location = LocationOf(address, memoryValue);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Begin(t, location, sc);
+        var messages = Messages(location);
+        var index = ChooseUntaken(messages, FirstVisible(messages, Floor(t, location, sc)));
+        Read(t, location, messages[index], Acquires(order));
+        _update = (location, index, order);
+        return (messages[index], index == messages.Length - 1);
+    }
+
+    /// <summary>The store of the read-modify-write <see cref="ReadForUpdate"/> began (same thread, no access between): right after what it read.</summary>
+    public void Update(ModelThread t, long value)
+    {
+        var (location, index, order) = _update;
+        var messages = Messages(location);
+        Append(t, location, index + 1, value, TimestampAfter(messages, index), order, messages[index]);
+    }
+
+    /// <summary>
+    /// A compare-and-swap: reads any visible message, counted from the newest, that either holds
+    /// <paramref name="expected"/> and no other read-modify-write has read (it swaps, its store right after it) or
+    /// holds another value (it fails: a load). Returns the message read, whether it swapped, and whether the message
+    /// read is the newest (then a swap's store is the newest).
     /// </summary>
     public (Message Read, bool Swapped, bool Newest) CompareExchange(ModelThread t, nint address, long memoryValue, long expected, long desired, MemoryOrder order)
     {
         var location = LocationOf(address, memoryValue);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Begin(t, location, sc);
         var messages = Messages(location);
-        var first = FirstVisible(messages, Floor(t, location, order));
-        var stale = 0;
-        for (var i = first; i < messages.Length - 1; i++)
-            if (messages[i].Value != expected) stale++;
-        var pick = Choose(stale + 1);
-        if (pick == 0)
-        {
-            var newest = messages[^1];
-            if (newest.Value == expected) return (ReadModifyWrite(t, location, order, desired), true, true);
-            Read(t, location, newest, Acquires(order));
-            if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, newest.Timestamp);
-            return (newest, false, true);
-        }
-        // The pick-th stale candidate counted from the newest.
+        var first = FirstVisible(messages, Floor(t, location, sc));
+        var candidates = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (messages[i].Value != expected || Untaken(messages, i)) candidates++;
+        var k = Choose(candidates);
         var index = messages.Length - 1;
-        for (var seen = 0; seen < pick;)
-            if (messages[--index].Value != expected) seen++;
+        for (var seen = -1; ; index--)
+            if ((messages[index].Value != expected || Untaken(messages, index)) && ++seen == k) break;
         var m = messages[index];
+        var newest = index == messages.Length - 1;
         Read(t, location, m, Acquires(order));
-        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, m.Timestamp);
-        return (m, false, false);
+        if (m.Value == expected)
+        {
+            Append(t, location, index + 1, desired, TimestampAfter(messages, index), order, m);
+            return (m, true, newest);
+        }
+        _sc.Load(t, location, m.Timestamp, sc, Acquires(order) && m.WriteReleased);
+        return (m, false, newest);
     }
 
     public void Fence(ModelThread t, MemoryOrder order)
     {
+        _sc.Begin(t, -1, sc: false);
         if (Acquires(order))
         {
             t.View.Join(t.PendingAcquire);
@@ -169,14 +194,15 @@ public sealed class WeakMemory
         }
         if (order == MemoryOrder.SeqCst)
         {
-            t.View.Join(_scFence);
-            _scFence.Join(t.View);
+            HappenedBefore(t.Clock, _happenedBefore);
+            _sc.Fence(t, _happenedBefore);
         }
         if (Releases(order))
         {
             t.FenceReleaseView.CopyFrom(t.View);
             t.FenceReleaseClock.CopyFrom(t.Clock);
             t.HasFenceRelease = true;
+            _sc.EndEpoch(t, store: -1);
             t.Clock[t.Id]++;
         }
     }
@@ -207,15 +233,25 @@ public sealed class WeakMemory
         parent.View.Join(child.View);
     }
 
-    private Message ReadModifyWrite(ModelThread t, int location, MemoryOrder order, long value)
+    /// <summary>Whether no read-modify-write has read message <paramref name="i"/> (none follows it: its store would).</summary>
+    private static bool Untaken(Span<Message> messages, int i) => i == messages.Length - 1 || !messages[i + 1].IsRmw;
+
+    /// <summary>Chooses a message at or after <paramref name="first"/> that no read-modify-write has read (0: the newest).</summary>
+    private int ChooseUntaken(Span<Message> messages, int first)
     {
-        var messages = Messages(location);
-        var read = messages[^1];
-        Read(t, location, read, Acquires(order));
-        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, read.Timestamp);
-        Append(t, location, messages.Length, value, read.Timestamp + 1, order, isRmw: true, releaseSequence: read);
-        return read;
+        var untaken = 0;
+        for (var i = first; i < messages.Length; i++)
+            if (Untaken(messages, i)) untaken++;
+        // The k-th one counted from the newest.
+        var k = Choose(untaken);
+        var index = messages.Length - 1;
+        for (var seen = -1; ; index--)
+            if (Untaken(messages, index) && ++seen == k) return index;
     }
+
+    /// <summary>A timestamp between message <paramref name="i"/> and the next (after the newest: one more).</summary>
+    private static double TimestampAfter(Span<Message> messages, int i)
+        => i == messages.Length - 1 ? messages[i].Timestamp + 1 : (messages[i].Timestamp + messages[i + 1].Timestamp) / 2;
 
     /// <summary>The dense id of <paramref name="address"/>, with its initial message if this is its first access.</summary>
     private int LocationOf(nint address, long memoryValue)
@@ -228,17 +264,23 @@ public sealed class WeakMemory
             Array.Resize(ref _counts, 2 * _counts.Length);
             Array.Resize(ref _messages, _counts.Length * Segment);
         }
-        _messages[id * Segment] = new Message(memoryValue, 0, null, null, IsRmw: false, Thread: -1, Step: 0);
+        _messages[id * Segment] = new Message(memoryValue, 0, null, null, IsRmw: false, Thread: -1, Step: 0, Epoch: 0, WriteReleased: false);
         _counts[id] = 1;
         return id;
     }
 
     private Span<Message> Messages(int location) => _messages.AsSpan(location * Segment, _counts[location]);
 
-    private void Append(ModelThread t, int location, int index, long value, double ts, MemoryOrder order, bool isRmw, Message? releaseSequence)
+    /// <summary>
+    /// Inserts a store by <paramref name="t"/> at <paramref name="index"/>; <paramref name="read"/>: the message a
+    /// read-modify-write read (it continues that message's release sequence).
+    /// </summary>
+    private void Append(ModelThread t, int location, int index, long value, double ts, MemoryOrder order, Message? read)
     {
         View? view = null;
         VectorClock? clock = null;
+        // Whether a release fence contributes to what the message releases (then a fence's psc edges do not pass through it).
+        var fenceReleased = false;
         if (Releases(order))
         {
             (view = RentView()).CopyFrom(t.View);
@@ -248,22 +290,30 @@ public sealed class WeakMemory
         {
             (view = RentView()).CopyFrom(t.FenceReleaseView);
             (clock = RentClock()).CopyFrom(t.FenceReleaseClock);
+            fenceReleased = true;
         }
-        if (releaseSequence is { View: { } continued } read)
+        if (read is { View: { } continued } m)
         {
             // An RMW continues the release sequence of the message it read.
             (view ??= RentView()).Join(continued);
-            (clock ??= RentClock()).Join(read.Clock!);
+            (clock ??= RentClock()).Join(m.Clock!);
+            fenceReleased |= !m.WriteReleased;
         }
         view?.Raise(location, ts);
         var start = location * Segment;
         var count = _counts[location];
+        var epoch = t.Clock[t.Id];
         Array.Copy(_messages, start + index, _messages, start + index + 1, count - index);
-        _messages[start + index] = new Message(value, ts, view, clock, isRmw, t.Id, _step());
+        _messages[start + index] = new Message(value, ts, view, clock, read is not null, t.Id, _step(), epoch, view is not null && !fenceReleased);
         count++;
         t.View.Raise(location, ts);
-        if (view is not null) t.Clock[t.Id]++;
-        if (order == MemoryOrder.SeqCst) _scAccess.Raise(location, ts);
+        var sc = order == MemoryOrder.SeqCst;
+        _sc.Store(t, location, ts, sc, read?.Timestamp, read is { WriteReleased: true } && Acquires(order));
+        if (view is not null)
+        {
+            _sc.EndEpoch(t, sc ? _sc.LastStore : -1);
+            t.Clock[t.Id]++;
+        }
         _newest.Raise(location, _messages[start + count - 1].Timestamp);
         _stores++;
         if (count > HistoryBound)
@@ -291,9 +341,26 @@ public sealed class WeakMemory
         }
     }
 
-    /// <summary>The oldest timestamp an access may read or follow: the thread's view, and for seq_cst the newest seq_cst access.</summary>
-    private double Floor(ModelThread t, int location, MemoryOrder order)
-        => order == MemoryOrder.SeqCst ? Math.Max(t.View[location], _scAccess[location]) : t.View[location];
+    /// <summary>The oldest timestamp an access begun by <paramref name="t"/> may read or follow: its view, and what psc allows.</summary>
+    private double Floor(ModelThread t, int location, bool sc)
+        => sc || _sc.HasFences ? Math.Max(t.View[location], _sc.Floor(location, sc)) : t.View[location];
+
+    /// <summary>Per location, the newest kept store that happens before an event whose clock is <paramref name="clock"/>.</summary>
+    private void HappenedBefore(VectorClock clock, View into)
+    {
+        into.Clear();
+        for (var l = 0; l < _locations; l++)
+        {
+            var messages = Messages(l);
+            for (var i = messages.Length - 1; i >= 0; i--)
+            {
+                var m = messages[i];
+                if (m.Thread >= 0 && clock[m.Thread] < m.Epoch) continue;
+                into.Raise(l, m.Timestamp);
+                break;
+            }
+        }
+    }
 
     /// <summary>The index of the oldest message at or after <paramref name="viewTimestamp"/> (the newest is always visible).</summary>
     private static int FirstVisible(Span<Message> messages, double viewTimestamp)
@@ -307,6 +374,7 @@ public sealed class WeakMemory
     private int Choose(int n)
     {
         if (n <= 1) return 0;
+        if (_choose is not null) return _choose(n);
         return _random.NextBoolean() ? 0 : _random.NextInteger(n);
     }
 

@@ -140,33 +140,42 @@ internal static class CheckedAccess
     public static unsafe long ReadModifyWrite<T>(ref T location, MemoryOrder order, SpecAction action, Rmw rmw, long operand) where T : unmanaged
     {
         var run = CheckRun.CurrentOrNull;
-        var old = Read(ref location);
-        var written = Apply(rmw, old, operand, sizeof(T));
         if (run is null)
         {
-            Write(ref location, written);
-            return old;
+            var current = Read(ref location);
+            Write(ref location, Apply(rmw, current, operand, sizeof(T)));
+            return current;
         }
         var address = (nint)Unsafe.AsPointer(ref location);
         order = Weaken(run, action, AccessClass.ReadModifyWrite, address, order);
         run.Interleave();
         var step = run.NextStep();
-        // Read again after the scheduling point: another thread may have written meanwhile.
-        old = Read(ref location);
-        written = Apply(rmw, old, operand, sizeof(T));
+        // Read after the scheduling point: another thread may have written meanwhile.
+        var memory = Read(ref location);
+        var old = memory;
+        var newest = true;
+        var from = default(Message);
         var t = CheckedThread.Current;
+        var written = Apply(rmw, old, operand, sizeof(T));
         if (run.Model is { } model)
         {
-            // A read-modify-write reads the newest store, whose value memory holds.
-            model.ReadModifyWrite(t, address, old, order, written);
+            // The model may let it read a store older than the newest one no other read-modify-write has read; its
+            // store then goes right after that one, before the newer ones.
+            (from, newest) = model.ReadForUpdate(t, address, memory, order);
+            old = from.Value;
+            written = Apply(rmw, old, operand, sizeof(T));
+            model.Update(t, written);
             CheckRun.ReportRace(model.Races.Access(t, address, sizeof(T), write: true, atomic: true, action, step));
         }
-        Write(ref location, written);
+        if (newest) Write(ref location, written);
         run.Idle.OnWrite(t.Id, address);
-        // A read-modify-write reads the newest store and becomes the newest.
-        run.Hash?.OnRead(t.Id, address, null, 0);
-        run.Hash?.OnWrite(t.Id, address, step, newest: true);
-        if (run.Recording) run.Record(step, action, $"{Name(rmw)} {Name(order)}", address, $"read {old}, wrote {written}");
+        run.Hash?.OnRead(t.Id, address, newest ? null : from.Thread, from.Step);
+        run.Hash?.OnWrite(t.Id, address, step, newest);
+        if (run.Recording)
+        {
+            run.Record(step, action, $"{Name(rmw)} {Name(order)}", address, newest ? $"read {old}, wrote {written}"
+                : $"read {old} from the {run.Origin(from)}, wrote {written} right after it, before the newest store (newest is {memory})");
+        }
         return old;
     }
 
@@ -197,10 +206,11 @@ internal static class CheckedAccess
         }
         if (swapped)
         {
-            Write(ref location, value);
+            // A swap on a message older than the newest places its store before the newer ones: memory keeps the newest.
+            if (newest) Write(ref location, value);
             run.Idle.OnWrite(t.Id, address);
-            run.Hash?.OnRead(t.Id, address, null, 0);
-            run.Hash?.OnWrite(t.Id, address, step, newest: true);
+            run.Hash?.OnRead(t.Id, address, newest ? null : from.Thread, from.Step);
+            run.Hash?.OnWrite(t.Id, address, step, newest);
         }
         else
         {
@@ -209,7 +219,8 @@ internal static class CheckedAccess
         }
         if (run.Recording)
         {
-            run.Record(step, action, $"cas {Name(order)}", address, swapped ? $"CAS ok, wrote {value}"
+            run.Record(step, action, $"cas {Name(order)}", address, swapped ? newest ? $"CAS ok, wrote {value}"
+                    : $"CAS ok on the {run.Origin(from)}, wrote {value} right after it, before the newest store (newest is {memory})"
                 : newest ? $"CAS failed, read {observed}" : $"CAS failed, read {observed} from the {run.Origin(from)} (newest is {memory})");
         }
         return observed;

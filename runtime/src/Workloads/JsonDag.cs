@@ -99,6 +99,9 @@ public sealed class JsonDag : Workload
         }
     }
 
+    /// <summary>The tasks that inject a kernel fault (<c>"fault"</c>), as "name: throw" or "name: hang".</summary>
+    public IReadOnlyList<string> Faults => [.. _tasks.Where(t => t.Fault != KernelFault.None).Select(t => $"{t.Name}: {t.Fault.ToString().ToLowerInvariant()}")];
+
     public override void Orchestrate(IOrchestrator o)
     {
         var ids = new TaskId[_tasks.Length];

@@ -60,6 +60,25 @@ public sealed class CommandLineTests
         Assert.Equal(2, Program.Main(["explore", "chain", "--runtime", "wired", "--variant", "double-wake"]));
     }
 
+    /// <summary>A mistyped command gets one line naming the nearest command (it got three error lines and no suggestion).</summary>
+    [Fact]
+    public void A_mistyped_command_gets_one_line_naming_the_nearest_command()
+    {
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(ExitCodes.BadInput, Program.Main(["explor", "chain"]));
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'explor' is not a command; did you mean 'explore'?", line);
+    }
+
     [Fact]
     public void List_exits_0() => Assert.Equal(0, Program.Main(["list"]));
 

@@ -1,0 +1,55 @@
+using Xunit;
+
+namespace Wireless.Tests;
+
+/// <summary>Not run in parallel with other tests: these capture the process's console.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
+
+/// <summary>
+/// The perf command line as a newcomer meets it: bad input gets one line that says what to change and exit 2, and a
+/// good run's output says what its numbers are.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class PerfCommandLineTests
+{
+    /// <summary>Runs <c>perf</c> with <paramref name="args"/>; returns its exit code, standard output and error lines.</summary>
+    private static (int Exit, string Output, string[] Errors) Perf(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exit = Wireless.Perf.Program.Main(args);
+            return (exit, output.ToString(), error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    /// <summary>Exit 2 with exactly one error line, which is returned.</summary>
+    private static string AssertBadInput((int Exit, string Output, string[] Errors) run)
+    {
+        Assert.Equal(2, run.Exit);
+        return Assert.Single(run.Errors);
+    }
+
+    [Theory]
+    [InlineData("runn", "run")]
+    [InlineData("lst", "list")]
+    [InlineData("bnech", "bench")]
+    public void A_mistyped_command_gets_one_line_naming_the_nearest_command(string typed, string nearest)
+    {
+        var line = AssertBadInput(Perf(typed, "paged-attention-small1"));
+        Assert.Contains($"'{typed}' is not a command; did you mean '{nearest}'?", line);
+    }
+}

@@ -31,7 +31,8 @@ internal sealed class RunCommand : Command
 
     private readonly Option<int> _schedulers = new("--schedulers")
     {
-        Description = "Scheduler threads (>= 1); the orchestrator runs on one more thread. The default is the processor count - 1, at least 1.",
+        Description = $"Scheduler threads (>= 1, and <= {RuntimeConfig.MaxSchedulersOnDefaultCpus} without --cpus); the orchestrator runs on one more thread. "
+            + "The default is the processor count - 1, at least 1.",
         DefaultValueFactory = _ => Defaults.Schedulers,
     };
 
@@ -140,6 +141,7 @@ internal sealed class RunCommand : Command
         Add(_variant);
         Add(_warmup);
         Add(_noProfile);
+        _schedulers.Validators.Add(ValidateSchedulers);
         _device.AcceptOnlyFromAmong("zero", "timed", "empty");
         _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
         SetAction(Execute);
@@ -272,6 +274,21 @@ internal sealed class RunCommand : Command
         var passes = result.GatePasses.Select((pass, i) =>
             $"cpu{cpus[i]}->{(pass.Survives ? pass.ExecIndex.ToString(CultureInfo.InvariantCulture) : "out")}");
         return $"exec index per launched thread: {string.Join(" ", passes)} (exec {config.WantedThreads - 1} is the orchestrator)";
+    }
+
+    /// <summary>
+    /// Without <c>--cpus</c> the run launches <c>--schedulers</c> + 3 threads on CPU ids 0, 1, 2, ..., which the gate's
+    /// 64-bit mask bounds; the message names the option and its maximum rather than the CPU id that falls outside.
+    /// </summary>
+    private void ValidateSchedulers(OptionResult result)
+    {
+        var schedulers = result.GetValueOrDefault<int>();
+        if (schedulers < 1)
+            result.AddError($"--schedulers must be >= 1 (got {schedulers})");
+        else if (schedulers > RuntimeConfig.MaxSchedulersOnDefaultCpus && result.GetResult(_cpus) is null)
+            result.AddError($"--schedulers must be <= {RuntimeConfig.MaxSchedulersOnDefaultCpus} without --cpus (got {schedulers}): "
+                + $"the run launches --schedulers + 3 threads on CPU ids 0, 1, 2, ... and the affinity gate's mask has {AffinityGateLimits.CpuIds} bits "
+                + $"(CPU ids 0..{AffinityGateLimits.CpuIds - 1}); --cpus may repeat ids");
     }
 
     private static int[] ParseCpuIds(ArgumentResult result)

@@ -52,4 +52,12 @@ public sealed class PerfCommandLineTests
         var line = AssertBadInput(Perf(typed, "paged-attention-small1"));
         Assert.Contains($"'{typed}' is not a command; did you mean '{nearest}'?", line);
     }
+
+    [Fact]
+    public void Too_many_schedulers_names_the_option_and_its_maximum()
+    {
+        var line = AssertBadInput(Perf("run", "paged-attention-small1", "--schedulers", "1000"));
+        Assert.Contains("--schedulers must be <= 61 without --cpus (got 1000)", line);
+        Assert.DoesNotContain("CPU id 64", line);
+    }
 }

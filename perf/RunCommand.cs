@@ -26,7 +26,7 @@ internal sealed class RunCommand : Command
     private readonly Argument<string> _workload = new("workload")
     {
         Description = $"A built-in workload ({string.Join(", ", WorkloadCatalog.Names)}; see 'list'), "
-            + "random:<seed>:<tasks> for a random DAG, or the path of a .json DAG file (e.g. perf/examples/diamond.json).",
+            + "random:<seed>:<tasks> for a random DAG, or the path of a JSON DAG file, whatever its extension (e.g. perf/examples/diamond.json).",
     };
 
     private readonly Option<int> _schedulers = new("--schedulers")

@@ -43,6 +43,13 @@ public sealed class PerfCommandLineTests
         return Assert.Single(run.Errors);
     }
 
+    private static string TempFile(string extension, string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"perf-cli-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     [Theory]
     [InlineData("runn", "run")]
     [InlineData("lst", "list")]
@@ -59,5 +66,18 @@ public sealed class PerfCommandLineTests
         var line = AssertBadInput(Perf("run", "paged-attention-small1", "--schedulers", "1000"));
         Assert.Contains("--schedulers must be <= 61 without --cpus (got 1000)", line);
         Assert.DoesNotContain("CPU id 64", line);
+    }
+
+    [Fact]
+    public void A_JSON_DAG_is_read_from_an_existing_file_whatever_its_extension()
+    {
+        var dag = TempFile(".txt", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "diamond.json")));
+        var run = Perf("run", dag, "--no-profile");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("diamond (4 tasks)", run.Output);
+
+        var missing = AssertBadInput(Perf("run", Path.Combine(Path.GetTempPath(), "no-such-dag.txt")));
+        Assert.Contains("unknown workload", missing);
+        Assert.Contains("or the path of a JSON DAG file", missing);
     }
 }

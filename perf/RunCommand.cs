@@ -166,21 +166,26 @@ internal sealed class RunCommand : Command
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var withBugs = config.Bugs != Bug.None;
-        WriteConfiguration(output, workload, config, parseResult.GetRequiredValue(_runtime), withBugs);
-
+        // The reference runs first and validates the program, so bad input gets its one line before any header.
         ReferenceResult expected;
+        var reference = new SequentialExecutor(config);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            expected = new SequentialExecutor(config).Run(workload);
+            expected = reference.Run(workload);
         }
         catch (RuntimeErrorException e)
         {
-            error.WriteLine($"error: bad program: {e.Message}");
+            // A program whose scopes do not fit the window is fine with a larger one: the window is what to change.
+            error.WriteLine(reference.SmallestWindow(workload) is { } smallest && smallest > config.Window
+                ? $"error: --window {config.Window} is too small for {workload.Name}: a task needs the slot of an earlier one that an "
+                    + $"open scope still pins (a scope deadlock); the smallest window it runs in is {smallest} (--window {smallest})"
+                : $"error: bad program: {e.Message}");
             return ExitCodes.BadInput;
         }
         var referenceTime = Stopwatch.GetElapsedTime(started);
+        var withBugs = config.Bugs != Bug.None;
+        WriteConfiguration(output, workload, config, parseResult.GetRequiredValue(_runtime), withBugs);
         WriteField(output, "Reference", $"sequential executor: {Format.Duration(referenceTime)} "
             + $"({Format.Count(workload.TaskCount / Math.Max(referenceTime.TotalSeconds, 1e-9))} tasks/s)");
         if (expected.InjectedFaults.Count > 0)

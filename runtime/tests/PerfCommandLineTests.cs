@@ -80,4 +80,25 @@ public sealed class PerfCommandLineTests
         Assert.Contains("unknown workload", missing);
         Assert.Contains("or the path of a JSON DAG file", missing);
     }
+
+    [Fact]
+    public void A_window_too_small_for_a_workload_says_so_and_names_the_smallest_that_fits()
+    {
+        var line = AssertBadInput(Perf("run", "paged-attention-case4", "--window", "2"));
+        Assert.Contains("--window 2 is too small for paged-attention-case4", line);
+        Assert.Contains("the smallest window it runs in is 128 (--window 128)", line);
+        Assert.DoesNotContain("bad program", line);
+        Assert.Equal(2, Perf("run", "paged-attention-case4", "--window", "64").Exit);
+        Assert.Equal(0, Perf("run", "paged-attention-case4", "--window", "128", "--no-profile").Exit);
+    }
+
+    [Fact]
+    public void Run_rejects_a_bad_program_before_printing_its_configuration()
+    {
+        var tasks = string.Join(", ", Enumerable.Repeat("{ \"shape\": \"AIV\" }", 20));
+        var dag = TempFile(".json", $"{{ \"tasks\": [ {tasks}, {{ \"shape\": \"AIV\", \"deps\": [{string.Join(", ", Enumerable.Range(0, 20))}] }} ] }}");
+        var run = Perf("run", dag);
+        Assert.Contains("more than 16 explicit dependencies", AssertBadInput(run));
+        Assert.Equal("", run.Output);
+    }
 }

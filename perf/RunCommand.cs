@@ -201,6 +201,9 @@ internal sealed class RunCommand : Command
             ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "
                 + $"{Format.Count(result.TasksPerSecond)} tasks/s, {Format.Count(result.NanosecondsPerTask)} ns/task"
             : $"stopped after {Format.Duration(result.Elapsed)} with {Format.Count(result.Tasks)} of {Format.Count(workload.TaskCount)} tasks submitted");
+        WriteField(output, "Note", $"{(warmup == 0 ? "one cold run" : $"one run after {warmup} warm-up run{(warmup == 1 ? "" : "s")}")}, not a benchmark: "
+            + "to compare ns/task use 'bench' (BenchmarkDotNet: warm-up, repeated measurements, error bounds; see perf/README.md)");
+        WriteField(output, "Profiling", config.Profile ? ProfileReport.DescribeCost(result.Profiles, result.Elapsed) : "off (--no-profile)");
         WriteField(output, "Gate", DescribeGate(config, result));
         WriteField(output, "Verdict", result.Error is not null ? $"FAILED: runtime error: {result.Error}"
             : mismatch is not null ? $"MISMATCH: {mismatch}"
@@ -211,7 +214,9 @@ internal sealed class RunCommand : Command
             output.WriteLine(result.StallDiagnostics.TrimEnd());
         }
         output.WriteLine();
-        ProfileReport.Write(output, result.Profiles, config.Profile);
+        // Only a complete run's counts add up to the workload.
+        var allocTasks = result.Succeeded ? expected.Structure.IsAlloc.Count(isAlloc => isAlloc) : 0;
+        ProfileReport.Write(output, result.Profiles, config.Profile, workload.TaskCount, allocTasks);
         return result.Succeeded && mismatch is null ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
@@ -264,7 +269,6 @@ internal sealed class RunCommand : Command
             ("Heap", $"{Format.Count(config.HeapElements)} elements"),
             ("Launched CPUs", $"{string.Join(",", cpus)} ({cpus.Count} threads; the gate keeps {config.WantedThreads})"),
             ("Timeout", config.TimeoutMilliseconds == 0 ? "off" : $"{Format.Count(config.TimeoutMilliseconds)} ms without progress"),
-            ("Profiling", config.Profile ? "on" : "off (--no-profile)"),
         };
         foreach (var (label, value) in rows) WriteField(output, label, value);
     }

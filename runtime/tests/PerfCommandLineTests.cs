@@ -101,4 +101,36 @@ public sealed class PerfCommandLineTests
         Assert.Contains("more than 16 explicit dependencies", AssertBadInput(run));
         Assert.Equal("", run.Output);
     }
+
+    [Fact]
+    public void Run_says_that_one_run_is_not_a_benchmark_and_points_to_bench()
+    {
+        var run = Perf("run", "paged-attention-small1");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("one cold run, not a benchmark", run.Output);
+        Assert.Contains("'bench'", run.Output);
+        Assert.Contains("after 2 warm-up runs, not a benchmark", Perf("run", "paged-attention-small1", "--warmup", "2").Output);
+    }
+
+    [Fact]
+    public void Run_says_what_profiling_costs_and_how_to_turn_it_off()
+    {
+        var on = Perf("run", "paged-attention-small1");
+        Assert.Matches(@"Profiling +on: phase timers in the scheduler loop, [\d,]+ clock reads, about [\d.,]+ (ns|us|ms|s) \([\d.]+% of the run\); --no-profile turns them off", on.Output);
+        var off = Perf("run", "paged-attention-small1", "--no-profile");
+        Assert.Contains("Profiling     off (--no-profile)", off.Output);
+    }
+
+    /// <summary>
+    /// paged-attention-small1 is 13 tasks: 12 kernels and the alloc_tensors task of its one sequence, which the
+    /// orchestrator completes when it submits it, so no scheduler thread counts it.
+    /// </summary>
+    [Fact]
+    public void The_profile_says_which_tasks_no_scheduler_thread_completed()
+    {
+        var run = Perf("run", "paged-attention-small1", "--schedulers", "1");
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"\n +0 +[\d,]+ +12 +", run.Output);
+        Assert.Contains("13 tasks = 12 completed on cores + 1 alloc_tensors task, which the orchestrator completes when it submits it", run.Output);
+    }
 }

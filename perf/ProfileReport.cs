@@ -1,4 +1,5 @@
 using Wireless.Reporting;
+using System.Diagnostics;
 using System.Globalization;
 using Wireless.Orchestration;
 using Wireless.Scheduling;
@@ -17,8 +18,15 @@ internal static class ProfileReport
         (SchedulerPhase.Idle, "idle"),
     ];
 
-    /// <summary>Writes the counters and, when <paramref name="timed"/>, each phase's time, share of the thread's loop time and entries.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<SchedulerProfile> profiles, bool timed)
+    /// <summary>Clock reads timed to estimate one read's cost.</summary>
+    private const int CalibrationReads = 100_000;
+
+    /// <summary>
+    /// Writes the counters and, when <paramref name="timed"/>, each phase's time, share of the thread's loop time and
+    /// entries. <paramref name="allocTasks"/> of the <paramref name="tasks"/> are <c>alloc_tensors</c> tasks, which no
+    /// scheduler thread completes or dispatches (0 when the run did not complete).
+    /// </summary>
+    public static void Write(TextWriter output, IReadOnlyList<SchedulerProfile> profiles, bool timed, int tasks, int allocTasks)
     {
         output.WriteLine("Scheduler threads:");
         var counters = new TextTable(
@@ -33,6 +41,9 @@ internal static class ProfileReport
         counters.Write(output);
         output.WriteLine("  (completed: tasks finished on the thread's cores; dispatched: core payload writes, 3 per MIX task; "
             + "classified: pending-FIFO visits)");
+        if (allocTasks > 0)
+            output.WriteLine($"  ({Format.Count(tasks)} tasks = {Format.Count(tasks - allocTasks)} completed on cores + {Format.Count(allocTasks)} alloc_tensors "
+                + $"task{(allocTasks == 1 ? ", which the orchestrator completes when it submits it" : "s, which the orchestrator completes when it submits them")})");
         if (!timed)
         {
             output.WriteLine("  (phase times not collected: --no-profile)");
@@ -89,6 +100,23 @@ internal static class ProfileReport
                 Format.Count(time.TotalNanoseconds / Math.Max(profile.Tasks, 1)), Format.Count(profile.Entries[(int)phase]));
         }
         phases.Write(output);
+    }
+
+    /// <summary>
+    /// What the phase timers cost the run: the clock reads of the scheduler loops and the orchestrator times one read's
+    /// cost, timed here and now (an estimate: on a loaded machine a read costs more), and its share of
+    /// <paramref name="elapsed"/>.
+    /// </summary>
+    public static string DescribeCost(IReadOnlyList<SchedulerProfile> profiles, OrchestratorProfile orchestrator, TimeSpan elapsed)
+    {
+        var reads = profiles.Sum(p => p.ClockReads) + orchestrator.ClockReads;
+        long sink = 0;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < CalibrationReads; i++) sink ^= Stopwatch.GetTimestamp();
+        var cost = Stopwatch.GetElapsedTime(started) * ((double)reads / CalibrationReads);
+        GC.KeepAlive(sink);
+        return $"on: phase timers in the scheduler loop and the orchestrator, {Format.Count(reads)} clock reads, about {Format.Duration(cost)} "
+            + $"({Format.Percent(elapsed > TimeSpan.Zero ? cost / elapsed : 0)} of the run); --no-profile turns them off";
     }
 
     /// <summary>The sum of the thread's phase times: its whole loop time while profiling.</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
+using Wireless.Cli;
 
 namespace Wireless.Perf;
 
@@ -20,14 +20,6 @@ public static class Program
             new AllocCommand(),
             new SweepCommand(),
         };
-        var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            // One line per error (some built-in messages span lines) and the bad-input exit code, instead of the default error text plus full help.
-            foreach (var error in parseResult.Errors)
-                Console.Error.WriteLine($"error: {string.Join(' ', error.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
-            return ExitCodes.BadInput;
-        }
-        return parseResult.Invoke();
+        return CommandLineEntry.Invoke(root, args);
     }
 }

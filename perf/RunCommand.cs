@@ -26,12 +26,13 @@ internal sealed class RunCommand : Command
     private readonly Argument<string> _workload = new("workload")
     {
         Description = $"A built-in workload ({string.Join(", ", WorkloadCatalog.Names)}; see 'list'), "
-            + "random:<seed>:<tasks> for a random DAG, or the path of a .json DAG file (e.g. perf/examples/diamond.json).",
+            + "random:<seed>:<tasks> for a random DAG, or the path of a JSON DAG file, whatever its extension (e.g. perf/examples/diamond.json).",
     };
 
     private readonly Option<int> _schedulers = new("--schedulers")
     {
-        Description = "Scheduler threads (>= 1); the orchestrator runs on one more thread. The default is the processor count - 1, at least 1.",
+        Description = $"Scheduler threads (>= 1, and <= {RuntimeConfig.MaxSchedulersOnDefaultCpus} without --cpus); the orchestrator runs on one more thread. "
+            + "The default is the processor count - 1, at least 1.",
         DefaultValueFactory = _ => Defaults.Schedulers,
     };
 
@@ -149,6 +150,7 @@ internal sealed class RunCommand : Command
         Add(_warmup);
         Add(_runs);
         Add(_noProfile);
+        _schedulers.Validators.Add(ValidateSchedulers);
         _device.AcceptOnlyFromAmong("zero", "timed", "empty");
         _runtime.AcceptOnlyFromAmong([.. RuntimeKinds.Names]);
         SetAction(Execute);
@@ -175,21 +177,26 @@ internal sealed class RunCommand : Command
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var withBugs = config.Bugs != Bug.None;
-        WriteConfiguration(output, workload, config, parseResult.GetRequiredValue(_runtime), withBugs);
-
+        // The reference runs first and validates the program, so bad input gets its one line before any header.
         ReferenceResult expected;
+        var reference = new SequentialExecutor(config);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            expected = new SequentialExecutor(config).Run(workload);
+            expected = reference.Run(workload);
         }
         catch (RuntimeErrorException e)
         {
-            error.WriteLine($"error: bad program: {e.Message}");
+            // A program whose scopes do not fit the window is fine with a larger one: the window is what to change.
+            error.WriteLine(reference.SmallestWindow(workload) is { } smallest && smallest > config.Window
+                ? $"error: --window {config.Window} is too small for {workload.Name}: a task needs the slot of an earlier one that an "
+                    + $"open scope still pins (a scope deadlock); the smallest window it runs in is {smallest} (--window {smallest})"
+                : $"error: bad program: {e.Message}");
             return ExitCodes.BadInput;
         }
         var referenceTime = Stopwatch.GetElapsedTime(started);
+        var withBugs = config.Bugs != Bug.None;
+        WriteConfiguration(output, workload, config, parseResult.GetRequiredValue(_runtime), withBugs);
         WriteField(output, "Reference", $"sequential executor: {Format.Duration(referenceTime)} "
             + $"({Format.Count(workload.TaskCount / Math.Max(referenceTime.TotalSeconds, 1e-9))} tasks/s)");
         if (expected.InjectedFaults.Count > 0)
@@ -216,6 +223,10 @@ internal sealed class RunCommand : Command
             : $"stopped after {Format.Duration(result.Elapsed)} with {Format.Count(result.Tasks)} of {Format.Count(workload.TaskCount)} tasks submitted");
         if (measured.Count > 1 && result.Succeeded)
             WriteField(output, "Runs", "ns/task " + string.Join(" ", measured.Select(m => Format.Count(m.Result.NanosecondsPerTask))));
+        var warmups = warmup == 0 ? "" : $" after {warmup} warm-up run{(warmup == 1 ? "" : "s")}";
+        WriteField(output, "Note", $"{(measured.Count > 1 ? $"the median of {measured.Count} runs{warmups}" : warmup == 0 ? "one cold run" : $"one run{warmups}")}, not a benchmark: "
+            + "to compare ns/task use 'bench' (BenchmarkDotNet: warm-up, repeated measurements, error bounds; see perf/README.md)");
+        WriteField(output, "Profiling", config.Profile ? ProfileReport.DescribeCost(result.Profiles, result.OrchestratorProfile, result.Elapsed) : "off (--no-profile)");
         WriteField(output, "Gate", DescribeGate(config, result));
         WriteField(output, "Verdict", result.Error is not null ? $"FAILED: runtime error: {result.Error}"
             : mismatch is not null ? $"MISMATCH: {mismatch}"
@@ -226,7 +237,9 @@ internal sealed class RunCommand : Command
             output.WriteLine(result.StallDiagnostics.TrimEnd());
         }
         output.WriteLine();
-        ProfileReport.Write(output, result.Profiles, config.Profile);
+        // Only a complete run's counts add up to the workload.
+        var allocTasks = result.Succeeded ? expected.Structure.IsAlloc.Count(isAlloc => isAlloc) : 0;
+        ProfileReport.Write(output, result.Profiles, config.Profile, workload.TaskCount, allocTasks);
         ProfileReport.Write(output, result.OrchestratorProfile);
         return result.Succeeded && mismatch is null ? ExitCodes.Ok : ExitCodes.Failed;
     }
@@ -280,7 +293,6 @@ internal sealed class RunCommand : Command
             ("Heap", $"{Format.Count(config.HeapElements)} elements"),
             ("Launched CPUs", $"{string.Join(",", cpus)} ({cpus.Count} threads; the gate keeps {config.WantedThreads})"),
             ("Timeout", config.TimeoutMilliseconds == 0 ? "off" : $"{Format.Count(config.TimeoutMilliseconds)} ms without progress"),
-            ("Profiling", config.Profile ? "on" : "off (--no-profile)"),
         };
         foreach (var (label, value) in rows) WriteField(output, label, value);
     }
@@ -295,6 +307,21 @@ internal sealed class RunCommand : Command
         var passes = result.GatePasses.Select((pass, i) =>
             $"cpu{cpus[i]}->{(pass.Survives ? pass.ExecIndex.ToString(CultureInfo.InvariantCulture) : "out")}");
         return $"exec index per launched thread: {string.Join(" ", passes)} (exec {config.WantedThreads - 1} is the orchestrator)";
+    }
+
+    /// <summary>
+    /// Without <c>--cpus</c> the run launches <c>--schedulers</c> + 3 threads on CPU ids 0, 1, 2, ..., which the gate's
+    /// 64-bit mask bounds; the message names the option and its maximum rather than the CPU id that falls outside.
+    /// </summary>
+    private void ValidateSchedulers(OptionResult result)
+    {
+        var schedulers = result.GetValueOrDefault<int>();
+        if (schedulers < 1)
+            result.AddError($"--schedulers must be >= 1 (got {schedulers})");
+        else if (schedulers > RuntimeConfig.MaxSchedulersOnDefaultCpus && result.GetResult(_cpus) is null)
+            result.AddError($"--schedulers must be <= {RuntimeConfig.MaxSchedulersOnDefaultCpus} without --cpus (got {schedulers}): "
+                + $"the run launches --schedulers + 3 threads on CPU ids 0, 1, 2, ... and the affinity gate's mask has {AffinityGateLimits.CpuIds} bits "
+                + $"(CPU ids 0..{AffinityGateLimits.CpuIds - 1}); --cpus may repeat ids");
     }
 
     private static int[] ParseCpuIds(ArgumentResult result)

@@ -303,7 +303,8 @@ internal sealed class ExploreCommand : Command
     {
         if (target == "all") return [.. ScenarioCatalog.All];
         if (target == "proofs") return [.. ScenarioCatalog.Proofs];
-        if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (ScenarioCatalog.Find(target) is { } named) return [named];
+        if (WorkloadCatalog.IsDagFile(target))
         {
             if (!File.Exists(target)) throw new IOException($"no such DAG file: {target}");
             var scenario = ScenarioCatalog.FromJson(target);
@@ -311,8 +312,7 @@ internal sealed class ExploreCommand : Command
             new SequentialExecutor(scenario.CheckedConfig(Bug.None)).Run(scenario.Workload!());
             return [scenario];
         }
-        return [ScenarioCatalog.Find(target)
-            ?? throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Concat(ScenarioCatalog.Proofs).Select(s => s.Name))}, random:<seed>:<tasks>, all, proofs, or a .json DAG file")];
+        throw new ArgumentException($"unknown scenario '{target}'; known: {string.Join(", ", ScenarioCatalog.All.Concat(ScenarioCatalog.Proofs).Select(s => s.Name))}, random:<seed>:<tasks>, all, proofs, or the path of a JSON DAG file");
     }
 
     private static string IdleName(IdleReduction idle) => idle switch

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
+using Wireless.Cli;
 
 namespace Wireless.Checking.Cli;
 
@@ -19,14 +19,7 @@ public static class Program
             new MergeCommand(),
             new LitmusCommand(),
         };
-        var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            foreach (var error in parseResult.Errors)
-                Console.Error.WriteLine($"error: {string.Join(' ', error.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
-            return ExitCodes.BadInput;
-        }
-        return parseResult.Invoke();
+        return CommandLineEntry.Invoke(root, args);
     }
 }
 

@@ -49,6 +49,15 @@ public sealed class CommandLineTests
         Assert.Contains("injects kernel faults on purpose (tasks[1]: throw)", output);
     }
 
+    /// <summary>An existing file is read as a JSON DAG whatever its extension (a .txt file was an "unknown scenario").</summary>
+    [Fact]
+    public void Explore_reads_a_DAG_file_whatever_its_extension()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"diamond-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "{ \"tasks\": [ { \"shape\": \"AIC\" }, { \"shape\": \"AIV\", \"deps\": [0] }, { \"shape\": \"AIV\", \"deps\": [0] }, { \"shape\": \"MIX\", \"deps\": [1, 2] } ] }");
+        Assert.Equal(ExitCodes.Ok, Checks.RunCommandLine("explore", path, "--iterations", "2", "--workers", "1", "--traces", Checks.TraceFolder).Exit);
+    }
+
     [Fact]
     public void Explore_rejects_unknown_scenarios_variants_and_strategies_with_exit_2()
     {
@@ -58,6 +67,25 @@ public sealed class CommandLineTests
         Assert.Equal(2, Program.Main(["explore", "chain", "--iterations", "0"]));
         Assert.Equal(2, Program.Main(["explore", "chain", "--runtime", "fanout"]));
         Assert.Equal(2, Program.Main(["explore", "chain", "--runtime", "wired", "--variant", "double-wake"]));
+    }
+
+    /// <summary>A mistyped command gets one line naming the nearest command (it got three error lines and no suggestion).</summary>
+    [Fact]
+    public void A_mistyped_command_gets_one_line_naming_the_nearest_command()
+    {
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(ExitCodes.BadInput, Program.Main(["explor", "chain"]));
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'explor' is not a command; did you mean 'explore'?", line);
     }
 
     [Fact]

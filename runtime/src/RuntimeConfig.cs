@@ -80,6 +80,12 @@ public sealed record RuntimeConfig
 
     public static int DefaultSchedulers => Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>
+    /// The most scheduler threads without <see cref="LaunchCpuIds"/>: the default launch puts <c>Schedulers + 3</c>
+    /// threads on CPU ids 0, 1, 2, ..., and the gate's mask has <see cref="AffinityGateLimits.CpuIds"/> bits.
+    /// </summary>
+    public const int MaxSchedulersOnDefaultCpus = AffinityGateLimits.CpuIds - 3;
+
     /// <summary>The number of threads that survive the gate.</summary>
     public int WantedThreads => Schedulers + 1;
 
@@ -102,6 +108,9 @@ public sealed record RuntimeConfig
         if (TensorMapCapacity < 1) throw new ArgumentException($"TensorMap capacity must be >= 1 (got {TensorMapCapacity})");
         if (PollBudget < 1) throw new ArgumentException($"poll budget must be >= 1 (got {PollBudget})");
         if (TimeoutMilliseconds < 0) throw new ArgumentException($"timeout must be >= 0 ms (got {TimeoutMilliseconds})");
+        if (LaunchCpuIds is null && Schedulers > MaxSchedulersOnDefaultCpus)
+            throw new ArgumentException($"schedulers must be <= {MaxSchedulersOnDefaultCpus} without launch CPU ids (got {Schedulers}): the default "
+                + $"launches schedulers + 3 threads on CPU ids 0, 1, 2, ... and the gate's mask has {AffinityGateLimits.CpuIds} bits (CPU ids 0..{AffinityGateLimits.CpuIds - 1})");
         var cpus = EffectiveLaunchCpuIds;
         foreach (var cpu in cpus)
             if (cpu is < 0 or >= AffinityGateLimits.CpuIds)

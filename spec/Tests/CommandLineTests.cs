@@ -23,4 +23,23 @@ public sealed class CommandLineTests
     [InlineData("check", "out-of-order", "--max-states", "1000")]
     [InlineData("no-such-command")]
     public void Bad_input_exits_2(params string[] args) => Assert.Equal(2, Program.Main(args));
+
+    /// <summary>A mistyped command gets one line naming the nearest command (it got three error lines and no suggestion).</summary>
+    [Fact]
+    public void A_mistyped_command_gets_one_line_naming_the_nearest_command()
+    {
+        var error = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, Program.Main(["chek", "chain"]));
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'chek' is not a command; did you mean 'check'?", line);
+    }
 }

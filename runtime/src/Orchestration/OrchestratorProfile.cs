@@ -65,6 +65,12 @@ public sealed class OrchestratorProfile
         _last = now;
     }
 
+    /// <summary>
+    /// How often the orchestrator read the clock: once at <see cref="Start"/> and once per lap (0 when it was not
+    /// timed), as <see cref="Scheduling.SchedulerProfile.ClockReads"/> counts the schedulers' reads.
+    /// </summary>
+    public long ClockReads => Entries.Sum() is var laps and > 0 ? laps + 1 : 0;
+
     public TimeSpan Time(OrchestratorPhase phase) => Stopwatch.GetElapsedTime(0, Ticks[(int)phase]);
 
     /// <summary>The sum of the phases: the orchestrator's whole run while profiling.</summary>

@@ -33,6 +33,12 @@ public sealed class SchedulerProfile
     public long Classified { get; set; }
     public int ThreadIndex { get; init; }
 
+    /// <summary>
+    /// How often the profiled loop read the clock: once as each iteration starts and once per phase entry (0 when
+    /// the phases were not timed). What profiling costs is about this many <c>Stopwatch.GetTimestamp</c> calls.
+    /// </summary>
+    public long ClockReads => Entries.Sum() is var entries and > 0 ? Iterations + entries : 0;
+
     public void Add(SchedulerPhase phase, long ticks)
     {
         Ticks[(int)phase] += ticks;

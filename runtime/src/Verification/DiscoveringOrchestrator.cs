@@ -30,6 +30,7 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
     private GlobalMemoryLayout _globals = null!;
     private int _next;
     private int _taskCount;
+    private int _widestScope;
 
     /// <param name="config">Window, first local id and argument limits, as the runtime uses them.</param>
     /// <param name="heapElements">Capacity of the heap ring.</param>
@@ -55,6 +56,12 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
     /// <summary>The mode of the innermost open scope.</summary>
     protected ScopeMode ScopeMode => _scopes.Mode;
 
+    /// <summary>
+    /// The most tasks from an open scope's oldest pinned task to a later submission, so far in this run: the window
+    /// must hold at least this many (<see cref="ProgramChecks.CheckScopeFits"/>).
+    /// </summary>
+    public int WidestScope => _widestScope;
+
     /// <summary>The first local id of a run: submission index = distance from it.</summary>
     protected int FirstLocalId => _config.FirstLocalId;
 
@@ -64,6 +71,7 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
         _globals = workload.Globals;
         _taskCount = workload.TaskCount;
         _next = _config.FirstLocalId;
+        _widestScope = 0;
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
@@ -167,6 +175,7 @@ internal abstract class DiscoveringOrchestrator : IOrchestrator
         ProgramChecks.CheckBlockFits(block, _heap.Capacity, task);
         if (_reuseHeap) _heap.ReleaseTo(_scopes.HasPinned ? _scopes.OldestPinnedHeapStart : _heap.Head);
         var start = _heap.BlockStart(block);
+        if (_scopes.HasPinned) _widestScope = Math.Max(_widestScope, LocalId.Distance(_scopes.OldestPinned, self) + 1);
         ProgramChecks.CheckScopeFits(_scopes, self, start + block, _config.Window, _heap.Capacity, task);
         if (!_heap.Fits(start, start + block))
             throw new RuntimeErrorException($"{ProgramChecks.What(task)}: the heap arena of {_heap.Capacity} elements is full (size it for the whole run)");

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Wireless.Device;
 using Wireless.Memory;
 using Wireless.Orchestration;
@@ -19,11 +20,37 @@ public sealed record ReferenceResult(ExecutionRecord Record, int[] FinalGlobals,
 /// </summary>
 public sealed class SequentialExecutor
 {
+    /// <summary>A window larger than any program needs: its scopes span fewer tasks than an int can count.</summary>
+    private const int LargestWindow = 1 << 30;
+
+    private readonly RuntimeConfig _config;
     private readonly Reference _reference;
 
-    public SequentialExecutor(RuntimeConfig config) => _reference = new Reference(config);
+    public SequentialExecutor(RuntimeConfig config)
+    {
+        _config = config;
+        _reference = new Reference(config);
+    }
 
     public ReferenceResult Run(Workload workload) => _reference.Run(workload);
+
+    /// <summary>
+    /// The smallest window (a power of two) in which <paramref name="workload"/>'s open scopes fit, found by a run of
+    /// the reference with a window larger than any program needs; null if that run fails too (the program is bad).
+    /// </summary>
+    public int? SmallestWindow(Workload workload)
+    {
+        var reference = new Reference(_config with { Window = LargestWindow });
+        try
+        {
+            reference.Run(workload);
+        }
+        catch (RuntimeErrorException)
+        {
+            return null;
+        }
+        return (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, reference.WidestScope));
+    }
 
     /// <summary>What the reference does with each task the shared orchestrator discovers.</summary>
     private sealed class Reference(RuntimeConfig config) : DiscoveringOrchestrator(config, config.HeapElements, reuseHeap: true)

@@ -42,12 +42,12 @@ public static class WorkloadCatalog
     public static IReadOnlyList<(string Form, string Description)> Forms { get; } =
     [
         ("random:<seed>:<tasks>", "deterministic random DAG: mixed shapes, auto and manual scopes, explicit, creator and TensorMap edges"),
-        ("<file>.json", "a DAG read from a JSON file (see perf/examples/diamond.json)"),
+        ("<file>", "a DAG read from a JSON file, whatever its extension (see perf/examples/diamond.json)"),
     ];
 
     /// <summary>
-    /// Creates a workload from a built-in name (case-insensitive), <c>random:&lt;seed&gt;:&lt;tasks&gt;</c> or a path
-    /// ending in <c>.json</c>. Throws <see cref="ArgumentException"/> for an unknown name or a bad random spec, and
+    /// Creates a workload from a built-in name (case-insensitive), <c>random:&lt;seed&gt;:&lt;tasks&gt;</c>, or the path
+    /// of an existing file (read as a JSON DAG, whatever its extension) or of one ending in <c>.json</c>. Throws <see cref="ArgumentException"/> for an unknown name or a bad random spec, and
     /// <see cref="Orchestration.RuntimeErrorException"/> for an unreadable or invalid JSON file.
     /// </summary>
     public static Workload Create(string nameOrPath)
@@ -59,11 +59,18 @@ public static class WorkloadCatalog
 
         if (spec.StartsWith(RandomPrefix, StringComparison.OrdinalIgnoreCase)) return CreateRandom(spec);
 
-        if (spec.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return JsonDag.Load(spec);
+        if (IsDagFile(spec)) return JsonDag.Load(spec);
 
         throw new ArgumentException(
-            $"unknown workload '{nameOrPath}'. Known workloads: {string.Join(", ", Names)}; or random:<seed>:<tasks>; or a path to a .json file");
+            $"unknown workload '{nameOrPath}'. Known workloads: {string.Join(", ", Names)}; or random:<seed>:<tasks>; or the path of a JSON DAG file");
     }
+
+    /// <summary>
+    /// Whether a workload argument names a JSON DAG file: an existing file, whatever its extension, or a path ending in
+    /// <c>.json</c> (which, missing, gets the file's own error rather than "unknown workload").
+    /// </summary>
+    public static bool IsDagFile(string path)
+        => File.Exists(path) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static RandomDag CreateRandom(string spec)
     {

@@ -11,7 +11,7 @@ out=$(mktemp -d)
 # variant:scenario:memory-model[:runtime[:iterations]] (iterations: 2000 unless given)
 for entry in watermark-stall:small-ring:off lost-reclamation:small-ring:off unchecked-stamp:wide-fanin:off \
              no-scope-pin:scoped-outputs:off popcount-barrier:gate:off narrow-cpu-mask:gate:off gate-no-reset:gate:off \
-             mix-hold-sentinel:id-wrap:off relaxed-sentinel-read:diamond:on relaxed-stamp-read:small-ring:on acqrel-frontier:small-ring:on:wireless:5000 plain-last-consumer:wide-fanin:on \
+             mix-hold-sentinel:id-wrap:off relaxed-sentinel-read:diamond:on relaxed-stamp-read:small-ring:on acqrel-frontier:small-ring:on:wireless:40000 plain-last-consumer:wide-fanin:on \
              wired-split-release:mini-bgemm:on:wired; do
   IFS=: read -r variant scenario model runtime iterations <<< "$entry"
   if dotnet "$checker" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --memory-model "$model" --conformance off --iterations "${iterations:-2000}" --seconds 0 --workers 1 --traces "$out/$variant" > "$out/$variant.log"; then

@@ -40,7 +40,7 @@ internal sealed class ExploreCommand : Command
     {
         Description = "Coyote's sampling strategies: random, pct (priority-based, fair), probabilistic, portfolio (Coyote's default mix); "
             + "or bounded: every schedule with at most --preemptions preemptions, K = 0, 1, ... in turn (needs --memory-model off; "
-            + "one process); a bound searched to the end without a bug is a proof for that scenario and bound.",
+            + "each scenario searched whole by one worker process); a bound searched to the end without a bug is a proof for that scenario and bound.",
         DefaultValueFactory = _ => Defaults.Strategy,
     };
 

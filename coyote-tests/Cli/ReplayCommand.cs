@@ -68,7 +68,7 @@ internal sealed class ReplayCommand : Command
         var folder = Directory.CreateDirectory(parseResult.GetValue(_out)!).FullName;
         var name = Path.GetFileNameWithoutExtension(path);
         var html = Path.Combine(folder, name + ".html");
-        SwimlaneHtml.Write(html, interleaving, trace, outcome.Bug);
+        SwimlaneHtml.Write(html, interleaving, outcome);
         (string What, string Path)[] written = [("the swimlane picture (HTML, any browser)", html)];
         if (outcome.FinalState.Length > 0)
         {

@@ -5,9 +5,10 @@ namespace Wireless.Checking.Cli;
 
 /// <summary>
 /// <c>replay</c>: re-runs a bug trace exactly; prints the interleaving as numbered steps and the violated property;
-/// writes an HTML swimlane picture to the traces folder or the <c>--out</c> folder, never next to the trace (a pinned trace
-/// lives in the source tree), and prints the path of each file it writes. Exit 1 if the bug reproduces, 0 if the run followed the trace and the bug did not
-/// come back (it was fixed), 4 if the run did not follow the trace (it says where), 2 if the file cannot be read.
+/// writes an HTML swimlane picture and the interleaving as Chrome trace-event JSON (Perfetto UI) to the traces folder or
+/// the <c>--out</c> folder, never next to the trace (a pinned trace lives in the source tree), and prints the path of
+/// each file it writes. Exit 1 if the bug reproduces, 0 if the run followed the trace and the bug did not come back (it
+/// was fixed), 4 if the run did not follow the trace (it says where), 2 if the file cannot be read.
 /// </summary>
 internal sealed class ReplayCommand : Command
 {
@@ -17,7 +18,7 @@ internal sealed class ReplayCommand : Command
 
     private readonly Option<string> _out = new("--out")
     {
-        Description = "Folder for the pictures of the replay, named after the trace (never next to the trace: a pinned one lives in the source tree).",
+        Description = "Folder for the pictures of the replay (HTML swimlanes, Chrome trace-event JSON), named after the trace (never next to the trace: a pinned one lives in the source tree).",
         DefaultValueFactory = _ => Defaults.TraceFolder,
     };
 
@@ -69,7 +70,13 @@ internal sealed class ReplayCommand : Command
         var name = Path.GetFileNameWithoutExtension(path);
         var html = Path.Combine(folder, name + ".html");
         SwimlaneHtml.Write(html, interleaving, outcome);
-        (string What, string Path)[] written = [("the swimlane picture (HTML, any browser)", html)];
+        var events = Path.Combine(folder, name + ".chrome-trace.json");
+        ChromeTrace.Write(events, interleaving, outcome);
+        (string What, string Path)[] written =
+        [
+            ("the swimlane picture (HTML, any browser)", html),
+            ("the interleaving as Chrome trace events (open in ui.perfetto.dev or chrome://tracing)", events),
+        ];
         if (outcome.FinalState.Length > 0)
         {
             output.WriteLine("State when the run stopped:");

@@ -10,5 +10,5 @@ internal static class ExitCodes
     public const int Failed = 1;
 
     /// <summary>Bad input: an unknown workload, a bad option value, a malformed JSON file or a bad program.</summary>
-    public const int BadInput = 2;
+    public const int BadInput = Wireless.Cli.CommandLineEntry.BadInput;
 }

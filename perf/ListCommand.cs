@@ -1,4 +1,4 @@
-using Wireless.Reporting;
+using Wireless.Cli;
 using System.CommandLine;
 using Wireless.Workloads;
 

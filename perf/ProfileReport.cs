@@ -1,4 +1,4 @@
-using Wireless.Reporting;
+using Wireless.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using Wireless.Orchestration;

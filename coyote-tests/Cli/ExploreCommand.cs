@@ -40,7 +40,7 @@ internal sealed class ExploreCommand : Command
     {
         Description = "Coyote's sampling strategies: random, pct (priority-based, fair), probabilistic, portfolio (Coyote's default mix); "
             + "or bounded: every schedule with at most --preemptions preemptions, K = 0, 1, ... in turn (needs --memory-model off; "
-            + "one process); a bound searched to the end without a bug is a proof for that scenario and bound.",
+            + "each scenario searched whole by one worker process); a bound searched to the end without a bug is a proof for that scenario and bound.",
         DefaultValueFactory = _ => Defaults.Strategy,
     };
 
@@ -71,8 +71,8 @@ internal sealed class ExploreCommand : Command
 
     private readonly Option<string> _memoryModel = new("--memory-model")
     {
-        Description = "'on': loads may read any store the C/C++11 release/acquire model allows and plain accesses are checked for "
-            + "data races; 'off': sequentially consistent interleavings only (faster).",
+        Description = "'on': loads may read any store RC11 allows (the C++ memory model without load buffering; C++20's release "
+            + "sequences; spec/SPEC.md §8.1) and plain accesses are checked for data races; 'off': sequentially consistent interleavings only (faster).",
         DefaultValueFactory = _ => "on",
     };
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Scenarios;
-using Wireless.Reporting;
+using Wireless.Cli;
 
 namespace Wireless.Checking.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Wireless.Checking.Exploration;
-using Wireless.Reporting;
+using Wireless.Cli;
 
 namespace Wireless.Checking.Cli;
 

@@ -31,7 +31,7 @@ internal static class ExitCodes
     /// <summary>A bug was found (explore), or it reproduced (replay).</summary>
     public const int Bug = 1;
     /// <summary>Bad input: unknown scenario or variant, bad option, unreadable trace or results file.</summary>
-    public const int BadInput = 2;
+    public const int BadInput = Wireless.Cli.CommandLineEntry.BadInput;
     /// <summary>A worker process of <c>explore --workers</c> failed without results.</summary>
     public const int WorkerFailed = 3;
     /// <summary>

@@ -5,16 +5,21 @@ namespace Wireless.Checking.Cli;
 
 /// <summary>
 /// <c>replay</c>: re-runs a bug trace exactly; prints the interleaving as numbered steps and the violated property;
-/// writes an HTML swimlane picture. Exit 1 if the bug reproduces, 0 if the run followed the trace and the bug did not
-/// come back (it was fixed), 4 if the run did not follow the trace (it says where), 2 if the file cannot be read.
+/// writes an HTML swimlane picture and the interleaving as Chrome trace-event JSON (Perfetto UI) to the traces folder or
+/// the <c>--out</c> folder, never next to the trace (a pinned trace lives in the source tree), and prints the path of
+/// each file it writes. Exit 1 if the bug reproduces, 0 if the run followed the trace and the bug did not come back (it
+/// was fixed), 4 if the run did not follow the trace (it says where), 2 if the file cannot be read.
 /// </summary>
 internal sealed class ReplayCommand : Command
 {
     private readonly Argument<string> _file = new("trace") { Description = "A .trace file written by 'explore'." };
 
-    private readonly Option<string?> _html = new("--html")
+    private static readonly ExploreOptions Defaults = new();
+
+    private readonly Option<string> _out = new("--out")
     {
-        Description = "Where to write the swimlane picture (HTML). [default: next to the trace, with .html appended]",
+        Description = "Folder for the pictures of the replay (HTML swimlanes, Chrome trace-event JSON), named after the trace (never next to the trace: a pinned one lives in the source tree).",
+        DefaultValueFactory = _ => Defaults.TraceFolder,
     };
 
     private readonly Option<bool> _all = new("--all")
@@ -28,7 +33,7 @@ internal sealed class ReplayCommand : Command
         + "checksum: an edited or damaged trace, or changed code); 2 the file cannot be read or is not a complete trace.")
     {
         Arguments.Add(_file);
-        Options.Add(_html);
+        Options.Add(_out);
         Options.Add(_all);
         SetAction(Execute);
     }
@@ -61,8 +66,17 @@ internal sealed class ReplayCommand : Command
         var interleaving = new Interleaving(outcome.Steps, fold: !parseResult.GetValue(_all));
         interleaving.WriteText(output);
         output.WriteLine();
-        var html = parseResult.GetValue(_html) ?? path + ".html";
-        SwimlaneHtml.Write(html, interleaving, trace, outcome.Bug);
+        var folder = Directory.CreateDirectory(parseResult.GetValue(_out)!).FullName;
+        var name = Path.GetFileNameWithoutExtension(path);
+        var html = Path.Combine(folder, name + ".html");
+        SwimlaneHtml.Write(html, interleaving, outcome);
+        var events = Path.Combine(folder, name + ".chrome-trace.json");
+        ChromeTrace.Write(events, interleaving, outcome);
+        (string What, string Path)[] written =
+        [
+            ("the swimlane picture (HTML, any browser)", html),
+            ("the interleaving as Chrome trace events (open in ui.perfetto.dev or chrome://tracing)", events),
+        ];
         if (outcome.FinalState.Length > 0)
         {
             output.WriteLine("State when the run stopped:");
@@ -73,7 +87,7 @@ internal sealed class ReplayCommand : Command
         {
             output.WriteLine($"The trace did not replay as recorded: {divergence}.");
             output.WriteLine("The run above is not the recorded one, so it shows nothing about the bug either way: the trace was edited or damaged, or the code changed since it was recorded.");
-            output.WriteLine($"Swimlane picture: {Path.GetFullPath(html)}");
+            PrintWritten(output, written);
             return ExitCodes.Diverged;
         }
         if (outcome.Reproduced)
@@ -85,7 +99,12 @@ internal sealed class ReplayCommand : Command
         {
             output.WriteLine($"The bug did not reproduce (the trace recorded: {trace.Bug}).");
         }
-        output.WriteLine($"Swimlane picture: {Path.GetFullPath(html)}");
+        PrintWritten(output, written);
         return outcome.Reproduced ? ExitCodes.Bug : ExitCodes.Ok;
+    }
+
+    private static void PrintWritten(TextWriter output, IEnumerable<(string What, string Path)> files)
+    {
+        foreach (var (what, path) in files) output.WriteLine($"Wrote {what}: {path}");
     }
 }

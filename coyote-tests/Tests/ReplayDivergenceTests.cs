@@ -28,7 +28,7 @@ public sealed class ReplayDivergenceTests
     }
 
     private static (int Exit, string Output) Replay(string path)
-        => Checks.RunCommandLine("replay", path, "--html", Path.Combine(Checks.TraceFolder, "diverging.html"));
+        => Checks.RunCommandLine("replay", path, "--out", Checks.TraceFolder);
 
     [Fact(Timeout = 120_000)]
     public async Task A_recorded_choice_that_is_not_available_is_named_with_its_step()

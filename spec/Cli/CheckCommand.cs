@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Wireless.Cli;
 using Wireless.Spec.Checking;
 using Wireless.Spec.Configurations;
 using Wireless.Spec.Model;
@@ -142,7 +143,7 @@ internal sealed class CheckCommand : Command
                 : ""));
             table.AddRow([.. cells]);
         }
-        table.Write(output);
+        table.Write(output, indent: "", rule: true);
         var violated = results.Count(r => !r.Passed);
         output.WriteLine(violated == 0 ? "Every property holds in every configuration." : $"{violated} configuration(s) violate a property.");
     }

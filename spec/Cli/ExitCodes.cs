@@ -10,5 +10,5 @@ internal static class ExitCodes
     public const int Violation = 1;
 
     /// <summary>Bad input: unknown configuration or variant, bad option, or a configuration too big for --max-states.</summary>
-    public const int BadInput = 2;
+    public const int BadInput = Wireless.Cli.CommandLineEntry.BadInput;
 }

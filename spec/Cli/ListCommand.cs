@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wireless.Cli;
 using Wireless.Spec.Checking;
 using Wireless.Spec.Configurations;
 
@@ -16,12 +17,12 @@ internal sealed class ListCommand : Command
             var configurations = new TextTable(("name", false), ("size", false), ("shape", false), ("description", false));
             foreach (var c in ConfigurationCatalog.All)
                 configurations.AddRow(c.Name, c.Small ? "small" : "large", Shape(c), c.Description);
-            configurations.Write(output);
+            configurations.Write(output, indent: "", rule: true);
             output.WriteLine();
             output.WriteLine("Seeded-bug variants (check <configuration> --variant <name>), with the configuration that catches each:");
             var variants = new TextTable(("name", false), ("kind", false), ("caught in", false), ("breaks", false), ("summary", false));
             foreach (var v in VariantCatalog.All) variants.AddRow(v.Name, v.Kind, v.Configuration, v.Property.ToString(), v.Summary);
-            variants.Write(output);
+            variants.Write(output, indent: "", rule: true);
             output.WriteLine();
             output.WriteLine("Properties:");
             foreach (var p in Enum.GetValues<Property>()) output.WriteLine($"  {p}  {PropertyText.Of(p)}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wireless.Cli;
 using Wireless.Spec.Checking;
 using Wireless.Spec.Configurations;
 
@@ -41,7 +42,7 @@ internal sealed class VariantsCommand : Command
                     output.WriteLine();
                 }
             }
-            table.Write(output);
+            table.Write(output, indent: "", rule: true);
             output.WriteLine(escaped == 0 ? "Every variant was caught, breaking the expected property." : $"{escaped} variant(s) escaped or broke another property.");
             return escaped == 0 ? ExitCodes.Ok : ExitCodes.Violation;
         });

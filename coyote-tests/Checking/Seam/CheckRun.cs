@@ -18,6 +18,8 @@ public sealed class CheckRun
     private static CheckRun? s_current;
 
     private readonly List<TraceStep>? _steps;
+    /// <summary>While recording: the step of the newest store to each location.</summary>
+    private readonly Dictionary<nint, long>? _lastStore;
     private readonly Func<nint, string?> _describe;
     private readonly Func<int, string>? _roleOf;
     private readonly List<ModelThread> _threads = [];
@@ -35,6 +37,7 @@ public sealed class CheckRun
         Monitor = monitor;
         Conformance = conformance;
         _steps = record ? [] : null;
+        _lastStore = record ? [] : null;
         _describe = describe;
         _roleOf = roleOf;
         Weakening = weakening;
@@ -153,9 +156,19 @@ public sealed class CheckRun
     /// <summary>Counts a step; returns its number.</summary>
     public long NextStep() => ++_step;
 
-    /// <summary>Records an access in the trace (when recording).</summary>
-    public void Record(long step, SpecAction action, string what, nint address, string value)
-        => _steps?.Add(new TraceStep(step, CheckedThread.CurrentName, action, what, _describe(address) ?? $"0x{address:x}", value));
+    /// <summary>
+    /// Records an access in the trace (when recording). <paramref name="read"/>: it read the location, from the store the
+    /// memory model chose (<paramref name="from"/>) or, without one, from the value in memory: the last store recorded
+    /// as the newest (<paramref name="storedNewest"/>).
+    /// </summary>
+    public void Record(long step, SpecAction action, string what, nint address, string value, bool read = false, Message? from = null, bool storedNewest = false)
+    {
+        if (_steps is null || _lastStore is null) return;
+        long? readFrom = null;
+        if (read) readFrom = from is { } m ? (m.Thread < 0 ? null : m.Step) : _lastStore.TryGetValue(address, out var last) ? last : null;
+        if (storedNewest) _lastStore[address] = step;
+        _steps.Add(new TraceStep(step, CheckedThread.CurrentName, action, what, _describe(address) ?? $"0x{address:x}", value, readFrom));
+    }
 
     public bool Recording => _steps is not null;
 

@@ -106,7 +106,8 @@ internal static class CheckedAccess
         run.Idle.OnRead(t.Id, address, newest);
         run.Hash?.OnRead(t.Id, address, run.Model is null || order == MemoryOrder.NonAtomic ? null : from.Thread, from.Step);
         if (run.Recording)
-            run.Record(step, action, $"load {Name(order)}", address, newest ? $"read {value}" : $"read {value} from the {run.Origin(from)} (newest is {memory})");
+            run.Record(step, action, $"load {Name(order)}", address, newest ? $"read {value}" : $"read {value} from the {run.Origin(from)} (newest is {memory})",
+                read: true, from: run.Model is not null && order != MemoryOrder.NonAtomic ? from : null);
         return value;
     }
 
@@ -134,7 +135,8 @@ internal static class CheckedAccess
         run.Idle.OnWrite(t.Id, address);
         run.Hash?.OnWrite(t.Id, address, step, newest);
         if (run.Recording)
-            run.Record(step, action, $"store {Name(order)}", address, newest ? $"wrote {value}" : $"wrote {value}, placed before the newest store in modification order");
+            run.Record(step, action, $"store {Name(order)}", address, newest ? $"wrote {value}" : $"wrote {value}, placed before the newest store in modification order",
+                storedNewest: newest);
     }
 
     public static unsafe long ReadModifyWrite<T>(ref T location, MemoryOrder order, SpecAction action, Rmw rmw, long operand) where T : unmanaged
@@ -174,7 +176,8 @@ internal static class CheckedAccess
         if (run.Recording)
         {
             run.Record(step, action, $"{Name(rmw)} {Name(order)}", address, newest ? $"read {old}, wrote {written}"
-                : $"read {old} from the {run.Origin(from)}, wrote {written} right after it, before the newest store (newest is {memory})");
+                : $"read {old} from the {run.Origin(from)}, wrote {written} right after it, before the newest store (newest is {memory})",
+                read: true, from: run.Model is not null ? from : null, storedNewest: newest);
         }
         return old;
     }
@@ -221,7 +224,8 @@ internal static class CheckedAccess
         {
             run.Record(step, action, $"cas {Name(order)}", address, swapped ? newest ? $"CAS ok, wrote {value}"
                     : $"CAS ok on the {run.Origin(from)}, wrote {value} right after it, before the newest store (newest is {memory})"
-                : newest ? $"CAS failed, read {observed}" : $"CAS failed, read {observed} from the {run.Origin(from)} (newest is {memory})");
+                : newest ? $"CAS failed, read {observed}" : $"CAS failed, read {observed} from the {run.Origin(from)} (newest is {memory})",
+                read: true, from: run.Model is not null ? from : null, storedNewest: swapped && newest);
         }
         return observed;
     }

@@ -1,11 +1,12 @@
 using Wireless.Cli;
 using System.Diagnostics;
 using System.Globalization;
+using Wireless.Orchestration;
 using Wireless.Scheduling;
 
 namespace Wireless.Perf;
 
-/// <summary>Prints the scheduler threads' counters and per-phase profile as two aligned tables.</summary>
+/// <summary>Prints the scheduler threads' counters and per-phase profile, and the orchestrator's, as aligned tables.</summary>
 internal static class ProfileReport
 {
     private static readonly (SchedulerPhase Phase, string Name)[] Phases =
@@ -68,19 +69,53 @@ internal static class ProfileReport
         phases.Write(output);
     }
 
-    /// <summary>
-    /// What the phase timers cost the run: the loops' clock reads times one read's cost, timed here and now (an
-    /// estimate: on a loaded machine a read costs more), and its share of <paramref name="elapsed"/>.
-    /// </summary>
-    public static string DescribeCost(IReadOnlyList<SchedulerProfile> profiles, TimeSpan elapsed)
+    private static readonly (OrchestratorPhase Phase, string Name)[] OrchestratorPhases =
+    [
+        (OrchestratorPhase.Program, "program"),
+        (OrchestratorPhase.Allocate, "allocate"),
+        (OrchestratorPhase.BackPressure, "back-pressure"),
+        (OrchestratorPhase.Discover, "discover"),
+        (OrchestratorPhase.Link, "link/stamp"),
+        (OrchestratorPhase.Prepare, "prepare"),
+        (OrchestratorPhase.TensorMap, "tensormap"),
+        (OrchestratorPhase.Publish, "publish"),
+        (OrchestratorPhase.AllocTensors, "alloc_tensors"),
+        (OrchestratorPhase.EndScope, "end scope"),
+    ];
+
+    /// <summary>Writes the orchestrator's time per phase, share of its run and nanoseconds per submitted task.</summary>
+    public static void Write(TextWriter output, OrchestratorProfile profile)
     {
-        var reads = profiles.Sum(p => p.ClockReads);
+        if (!profile.Enabled) return;
+        var total = profile.Total;
+        output.WriteLine();
+        output.WriteLine($"Orchestrator phases ({Format.Duration(total)} for {Format.Count(profile.Tasks)} tasks, "
+            + $"{Format.Count(total.TotalNanoseconds / Math.Max(profile.Tasks, 1))} ns/task):");
+        var phases = new TextTable(("phase", false), ("time", true), ("%", true), ("ns/task", true), ("entries", true));
+        foreach (var (phase, name) in OrchestratorPhases)
+        {
+            var time = profile.Time(phase);
+            phases.AddRow(
+                name, Format.Duration(time), Format.Percent(total > TimeSpan.Zero ? time / total : 0),
+                Format.Count(time.TotalNanoseconds / Math.Max(profile.Tasks, 1)), Format.Count(profile.Entries[(int)phase]));
+        }
+        phases.Write(output);
+    }
+
+    /// <summary>
+    /// What the phase timers cost the run: the clock reads of the scheduler loops and the orchestrator times one read's
+    /// cost, timed here and now (an estimate: on a loaded machine a read costs more), and its share of
+    /// <paramref name="elapsed"/>.
+    /// </summary>
+    public static string DescribeCost(IReadOnlyList<SchedulerProfile> profiles, OrchestratorProfile orchestrator, TimeSpan elapsed)
+    {
+        var reads = profiles.Sum(p => p.ClockReads) + orchestrator.ClockReads;
         long sink = 0;
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < CalibrationReads; i++) sink ^= Stopwatch.GetTimestamp();
         var cost = Stopwatch.GetElapsedTime(started) * ((double)reads / CalibrationReads);
         GC.KeepAlive(sink);
-        return $"on: phase timers in the scheduler loop, {Format.Count(reads)} clock reads, about {Format.Duration(cost)} "
+        return $"on: phase timers in the scheduler loop and the orchestrator, {Format.Count(reads)} clock reads, about {Format.Duration(cost)} "
             + $"({Format.Percent(elapsed > TimeSpan.Zero ? cost / elapsed : 0)} of the run); --no-profile turns them off";
     }
 

@@ -18,6 +18,7 @@ public static class Program
             new BenchCommand(),
             new ReportCommand(),
             new AllocCommand(),
+            new SweepCommand(),
         };
         return CommandLineEntry.Invoke(root, args);
     }

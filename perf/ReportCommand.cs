@@ -28,7 +28,7 @@ internal sealed class ReportCommand : Command
 
     public ReportCommand()
         : base("report", "Regenerates the results section of perf/README.md (between its results:begin and results:end markers) "
-            + "and perf/results/" + ResultsReport.PlotFile + " from the saved benchmark results. Exit code: 0 on success, 2 if a file is missing or malformed.")
+            + "and its plots in perf/results (" + ResultsReport.PlotFile + ", sweep-*.svg) from the saved results. Exit code: 0 on success, 2 if a file is missing or malformed.")
     {
         Add(_results);
         Add(_readme);
@@ -46,16 +46,16 @@ internal sealed class ReportCommand : Command
             var end = text.IndexOf(End, StringComparison.Ordinal);
             if (begin < 0 || end < begin) throw new InvalidDataException($"{readme} has no '{Begin}' ... '{End}' section");
             var md = new StringWriter { NewLine = "\n" };
-            var plot = new ResultsReport(results).Write(md);
+            var plots = new ResultsReport(results).Write(md);
             File.WriteAllText(readme, new StringBuilder()
                 .Append(text, 0, begin + Begin.Length).Append('\n').Append('\n')
                 .Append(md.ToString())
                 .Append(text, end, text.Length - end).ToString());
             output.WriteLine($"wrote the results section of {readme}");
-            if (plot is not null)
+            foreach (var (file, svg) in plots)
             {
-                var path = Path.Combine(results, ResultsReport.PlotFile);
-                File.WriteAllText(path, plot);
+                var path = Path.Combine(results, file);
+                File.WriteAllText(path, svg);
                 output.WriteLine($"wrote {path}");
             }
             return ExitCodes.Ok;

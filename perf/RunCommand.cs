@@ -117,9 +117,17 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<int> _runs = new("--runs")
+    {
+        Description = "Measured runs after the warm-up (>= 1, each verified); the report gives the median run's time and "
+            + "profile, and the range of all of them.",
+        HelpName = "runs",
+        DefaultValueFactory = _ => 1,
+    };
+
     private readonly Option<bool> _noProfile = new("--no-profile")
     {
-        Description = "Do not time the scheduler loop phases (iteration and task counters are still reported).",
+        Description = "Do not time the scheduler loop phases and the orchestrator's submit path (iteration and task counters are still reported).",
     };
 
     public RunCommand()
@@ -140,6 +148,7 @@ internal sealed class RunCommand : Command
         Add(_cpus);
         Add(_variant);
         Add(_warmup);
+        Add(_runs);
         Add(_noProfile);
         _schedulers.Validators.Add(ValidateSchedulers);
         _device.AcceptOnlyFromAmong("zero", "timed", "empty");
@@ -152,6 +161,7 @@ internal sealed class RunCommand : Command
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
         var warmup = parseResult.GetValue(_warmup);
+        var runs = parseResult.GetValue(_runs);
         RuntimeConfig config;
         Workload workload;
         try
@@ -159,6 +169,7 @@ internal sealed class RunCommand : Command
             config = BuildConfig(parseResult).Validate();
             BugCatalog.CheckRuntime(config.Bugs, parseResult.GetRequiredValue(_runtime));
             if (warmup < 0) throw new ArgumentException($"warmup must be >= 0 runs (got {warmup})");
+            if (runs < 1) throw new ArgumentException($"runs must be >= 1 (got {runs})");
             workload = WorkloadCatalog.Create(parseResult.GetRequiredValue(_workload));
         }
         catch (Exception e) when (e is ArgumentException or RuntimeErrorException)
@@ -197,13 +208,25 @@ internal sealed class RunCommand : Command
         var (result, mismatch) = RunVerified(runtime, workload, expected);
         for (var w = 0; w < warmup && result.Succeeded && mismatch is null; w++)
             (result, mismatch) = RunVerified(runtime, workload, expected);
+        var measured = new List<(RunResult Result, string? Mismatch)> { (result, mismatch) };
+        while (measured.Count < runs && result.Succeeded && mismatch is null)
+        {
+            (result, mismatch) = RunVerified(runtime, workload, expected);
+            measured.Add((result, mismatch));
+        }
+        // A failed run is the one reported; otherwise the median run (its profile is reported with it).
+        if (result.Succeeded && mismatch is null) (result, mismatch) = measured.OrderBy(m => m.Result.Elapsed).ElementAt((measured.Count - 1) / 2);
         WriteField(output, "Run", result.Succeeded
             ? $"{Format.Count(result.Tasks)} tasks in {Format.Duration(result.Elapsed)}: "
                 + $"{Format.Count(result.TasksPerSecond)} tasks/s, {Format.Count(result.NanosecondsPerTask)} ns/task"
+                + (measured.Count > 1 ? $" (median of {measured.Count} runs)" : "")
             : $"stopped after {Format.Duration(result.Elapsed)} with {Format.Count(result.Tasks)} of {Format.Count(workload.TaskCount)} tasks submitted");
-        WriteField(output, "Note", $"{(warmup == 0 ? "one cold run" : $"one run after {warmup} warm-up run{(warmup == 1 ? "" : "s")}")}, not a benchmark: "
+        if (measured.Count > 1 && result.Succeeded)
+            WriteField(output, "Runs", "ns/task " + string.Join(" ", measured.Select(m => Format.Count(m.Result.NanosecondsPerTask))));
+        var warmups = warmup == 0 ? "" : $" after {warmup} warm-up run{(warmup == 1 ? "" : "s")}";
+        WriteField(output, "Note", $"{(measured.Count > 1 ? $"the median of {measured.Count} runs{warmups}" : warmup == 0 ? "one cold run" : $"one run{warmups}")}, not a benchmark: "
             + "to compare ns/task use 'bench' (BenchmarkDotNet: warm-up, repeated measurements, error bounds; see perf/README.md)");
-        WriteField(output, "Profiling", config.Profile ? ProfileReport.DescribeCost(result.Profiles, result.Elapsed) : "off (--no-profile)");
+        WriteField(output, "Profiling", config.Profile ? ProfileReport.DescribeCost(result.Profiles, result.OrchestratorProfile, result.Elapsed) : "off (--no-profile)");
         WriteField(output, "Gate", DescribeGate(config, result));
         WriteField(output, "Verdict", result.Error is not null ? $"FAILED: runtime error: {result.Error}"
             : mismatch is not null ? $"MISMATCH: {mismatch}"
@@ -217,6 +240,7 @@ internal sealed class RunCommand : Command
         // Only a complete run's counts add up to the workload.
         var allocTasks = result.Succeeded ? expected.Structure.IsAlloc.Count(isAlloc => isAlloc) : 0;
         ProfileReport.Write(output, result.Profiles, config.Profile, workload.TaskCount, allocTasks);
+        ProfileReport.Write(output, result.OrchestratorProfile);
         return result.Succeeded && mismatch is null ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

@@ -48,7 +48,7 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
         echo "| $name | $on_rate | $on_steps | $on_gc | $off_rate | $off_steps | $w_rate | $(awk -v a="$w_rate" -v b="$on_rate" 'BEGIN { printf (b > 0 ? "%.2f×" : "NA"), a / b }') |"
     done
     echo
-    echo "Time to the first bug of each seeded variant (\`explore <scenario> --runtime <r> --variant <v> --iterations <its test's budget> --workers 1\`, the case of its test):"
+    echo "Time to the first bug of each seeded variant (\`explore <scenario> --runtime <r> --variant <v> --iterations <its test's budget> --workers 1\`, the case of its test, with its strategy):"
     echo "wall time of the whole command, process start included; exploration time = iterations ÷ it/s (NA where the printed rate rounds to 0)."
     echo
     echo "| variant | scenario | memory model | first bug in iteration | exploration time (s) | wall time (s) | property |"
@@ -57,10 +57,12 @@ mapfile -t cases < <(sed -n 's/^ *{ *"\([a-z0-9-]*\)", *"\([a-z0-9-]*\)", *"[^"]
     variants=$("${checker[@]}" list)
     for c in "${cases[@]}"; do
         read -r variant scenario model budget <<< "$c"
+        # The strategy of the variant's test (VariantTests.Strategies), random unless named there.
+        strategy=$(sed -n "s/^ *\[\"$variant\"\] = \"\([a-z]*\)\",.*/\1/p" coyote-tests/Tests/VariantTests.cs)
         mm=$([ "$model" = true ] && echo on || echo off)
         runtime=$(awk -v v="$variant" '$1 == v && ($3 == "wireless" || $3 == "wired") { print $3; exit }' <<< "$variants")
         start=$(date +%s.%N)
-        log=$("${checker[@]}" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --iterations "$budget" --seconds 300 --workers 1 --memory-model "$mm" --traces "$traces" || true)
+        log=$("${checker[@]}" explore "$scenario" --strategy "${strategy:-random}" --runtime "${runtime:-wireless}" --variant "$variant" --iterations "$budget" --seconds 300 --workers 1 --memory-model "$mm" --traces "$traces" || true)
         wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
         found=$(sed -n 's/.*BUG in iteration \([0-9,]*\): \[\([^]]*\)\].*/\1 \2/p' <<< "$log" | head -1)
         row=$(summary <<< "$log" | head -1)

@@ -85,12 +85,30 @@ public sealed class LitmusTests
         Assert.DoesNotContain("1:r0=2; 1:r1=0;", entry.Rc11.Outcomes);
     }
 
+    /// <summary>
+    /// The watermark walk's frontier probe that issue 12 tried and withdrew (spec/BUGLOG.md, acqrel-frontier): with a
+    /// release/acquire frontier the stall (both newer walks stop at task 1, task 1's walk reads a frontier below task 3)
+    /// is reached; with a seq_cst frontier it is not; herd7 agrees under all three models.
+    /// </summary>
+    [Fact]
+    public void The_frontier_probe_stalls_with_a_release_acquire_frontier_and_not_with_a_seq_cst_one()
+    {
+        const string stall = "0:r0=0; 0:r1=0; 1:r0=1; 1:r1=1;";
+        var weak = Entry("FrontierProbe+rel+acq");
+        Assert.Contains(stall, LitmusEnumerator.Outcomes(weak.Program, weak.Rc11Cpp20.Keys).Outcomes);
+        Assert.Contains(stall, weak.Rc11.Outcomes);
+        var strong = Entry("FrontierProbe+sc");
+        Assert.DoesNotContain(stall, LitmusEnumerator.Outcomes(strong.Program, strong.Rc11Cpp20.Keys).Outcomes);
+        Assert.DoesNotContain(stall, strong.Rc11.Outcomes);
+    }
+
     [Theory(Timeout = 120_000)]
     [InlineData("SB+sc")]
     [InlineData("MP+rel+acq")]
     [InlineData("SB+fence.sc")]
     [InlineData("W+SC-loads")]
     [InlineData("RS+rmw")]
+    [InlineData("FrontierProbe+rel+acq")]
     public async Task Through_the_checked_seam_the_model_reaches_the_same_outcomes(string name)
     {
         var entry = Entry(name);

@@ -51,12 +51,24 @@ public sealed class VariantTests
         { "relaxed-stamp",            "small-ring",             "R1", true, 1000 },
     };
 
+    /// <summary>
+    /// The cases explored with another strategy than random. <c>acqrel-frontier</c> needs three completions out of order
+    /// and an old completer that reads a stale frontier without ever going idle: random scheduling first shows it at
+    /// iteration 37,457 of seed 1 since issue 12's runtime changes, PCT (which keeps a thread running until a priority
+    /// change point) at iteration 502.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Strategies = new Dictionary<string, string>
+    {
+        ["acqrel-frontier"] = "pct",
+    };
+
     [Theory(Timeout = 300_000)]
     [MemberData(nameof(Cases))]
     public async Task Is_caught_and_replays(string variant, string scenario, string property, bool memoryModel, int iterations)
     {
         var (bugs, ordering) = Explorer.ParseVariants(variant);
-        await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, "random", iterations, seed: 1, memoryModel);
+        await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, Strategies.GetValueOrDefault(variant, "random"),
+            iterations, seed: 1, memoryModel);
     }
 
     /// <summary>An ordering variant whose rules match no access of its scenario would be caught by nothing it does.</summary>

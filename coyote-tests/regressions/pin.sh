@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Regenerates the pinned regression traces: one per bug the checks found in the seed design or its reviewers
-# reported, each found by `explore` with the default strategy and seed, by the specification monitors (conformance
-# off, so each trace shows the property its bug breaks). Run from the repository root after a change to the runtime's
+# reported, each found by `explore` with the default seed and the strategy of its VariantTests case, by the
+# specification monitors (conformance off, so each trace shows the property its bug breaks). Run from the repository root after a change to the runtime's
 # sequence of shared accesses or events makes a pinned trace stale (RegressionTests then fail).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build coyote-tests -v q -nologo
 checker=coyote-tests/bin/Debug/net10.0/Wireless.CoyoteTests.dll
 out=$(mktemp -d)
-# variant:scenario:memory-model[:runtime]
+# variant:scenario:memory-model[:runtime[:iterations[:strategy]]] (iterations: 2000, strategy: random unless given;
+# the strategy is the one VariantTests.Strategies names for the variant)
 for entry in watermark-stall:small-ring:off lost-reclamation:small-ring:off unchecked-stamp:wide-fanin:off \
              no-scope-pin:scoped-outputs:off popcount-barrier:gate:off narrow-cpu-mask:gate:off gate-no-reset:gate:off \
-             mix-hold-sentinel:id-wrap:off relaxed-sentinel-read:diamond:on relaxed-stamp-read:small-ring:on acqrel-frontier:small-ring:on plain-last-consumer:wide-fanin:on \
+             mix-hold-sentinel:id-wrap:off relaxed-sentinel-read:diamond:on relaxed-stamp-read:small-ring:on \
+             acqrel-frontier:small-ring:on:wireless:2000:pct plain-last-consumer:wide-fanin:on \
              wired-split-release:mini-bgemm:on:wired; do
-  IFS=: read -r variant scenario model runtime <<< "$entry"
-  if dotnet "$checker" explore "$scenario" --runtime "${runtime:-wireless}" --variant "$variant" --memory-model "$model" --conformance off --iterations 2000 --seconds 0 --workers 1 --traces "$out/$variant" > "$out/$variant.log"; then
+  IFS=: read -r variant scenario model runtime iterations strategy <<< "$entry"
+  if dotnet "$checker" explore "$scenario" --strategy "${strategy:-random}" --runtime "${runtime:-wireless}" \
+       --variant "$variant" --memory-model "$model" --conformance off --iterations "${iterations:-2000}" \
+       --seconds 0 --workers 1 --traces "$out/$variant" > "$out/$variant.log"; then
     echo "error: $variant was not found in $scenario" >&2
     exit 1
   fi

@@ -5,7 +5,8 @@ namespace Wireless.Perf.Report;
 /// <summary>
 /// Turns the benchmark results in a folder (the CSV and GitHub-markdown reports of <c>bench</c>, and the text files
 /// <c>perf/run-benchmarks.sh</c> and <c>perf/checker-speed.sh</c> write beside them) into the markdown of
-/// perf/README.md's results section and the SVG plot of cost per task against task count.
+/// perf/README.md's results section and its SVG plots: cost per task against task count, and against scheduler threads
+/// (the sweep).
 /// </summary>
 internal sealed class ResultsReport(string folder)
 {
@@ -16,19 +17,21 @@ internal sealed class ResultsReport(string folder)
     /// <summary>The plot's file name inside the results folder.</summary>
     public const string PlotFile = "cost-per-task.svg";
 
-    /// <summary>Writes the results section's markdown; returns the plot's SVG, or null without task-count results.</summary>
-    public string? Write(TextWriter md)
+    /// <summary>Writes the results section's markdown; returns the plots (file name in the results folder, SVG) its results give.</summary>
+    public IReadOnlyDictionary<string, string> Write(TextWriter md)
     {
+        var plots = new Dictionary<string, string>();
         WriteMachine(md);
         WriteWorkloads(md);
-        var plot = WriteTaskCounts(md);
+        if (WriteTaskCounts(md) is { } plot) plots[PlotFile] = plot;
         WriteAllocations(md);
         WriteWindows(md);
         WriteSchedulers(md);
+        WriteSweep(md, plots);
         WritePollBudgets(md);
         WriteSeam(md);
         WriteTextFile(md, "checker-speed.md", "Checker speed", "");
-        return plot;
+        return plots;
     }
 
     private BenchmarkCsv? Csv(string benchmark) => BenchmarkCsv.Load(Path.Combine(folder, $"{Prefix}{benchmark}-report.csv"));
@@ -122,6 +125,44 @@ internal sealed class ResultsReport(string folder)
         md.WriteLine("### Scheduler threads (SchedulerBenchmarks, paged-attention-case1)");
         md.WriteLine();
         WritePairs(md, csv, [("schedulers", "Schedulers"), ("device", "Device")], row => (csv.Text(row, "Device"), (int)csv.Number(row, "Schedulers")));
+    }
+
+    /// <summary>The scheduler sweep (<c>perf -- sweep</c>): a table and a chart of ns/task against scheduler threads per device.</summary>
+    private void WriteSweep(TextWriter md, Dictionary<string, string> plots)
+    {
+        var csv = BenchmarkCsv.Load(Path.Combine(folder, SweepCommand.CsvFile));
+        if (csv is null) return;
+        md.WriteLine("### Scaling with scheduler threads (`perf -- sweep`)");
+        md.WriteLine();
+        WriteTextFile(md, "sweep.txt", null, "```");
+        foreach (var device in csv.Rows.GroupBy(r => csv.Text(r, "Device")))
+        {
+            var rows = device.ToArray();
+            var workload = $"{Count(csv.Number(rows[0], "Tasks"))} tasks";
+            var sequential = rows.Where(r => csv.Text(r, "Runner") == "sequential").Select(r => csv.Number(r, "Median [ns/task]")).FirstOrDefault(double.NaN);
+            var counts = rows.Where(r => csv.Text(r, "Runner") != "sequential").Select(r => (int)csv.Number(r, "Schedulers")).Distinct().Order().ToArray();
+            double At(string runner, int n) => rows.Where(r => csv.Text(r, "Runner") == runner && (int)csv.Number(r, "Schedulers") == n)
+                .Select(r => csv.Number(r, "Median [ns/task]")).FirstOrDefault(double.NaN);
+            var file = $"sweep-{device.Key.ToLowerInvariant()}.svg";
+            md.WriteLine($"{device.Key} device ({workload}); ns/task, the median of each point's runs; sequential: {Fixed(sequential, 0)} ns/task.");
+            md.WriteLine();
+            md.WriteLine($"![ns/task against scheduler threads, {device.Key} device](results/{file})");
+            md.WriteLine();
+            var table = new MarkdownTable(("schedulers", true), ("wireless ns/task", true), ("wired ns/task", true), ("wired ÷ wireless", true), ("sequential ÷ wireless", true));
+            foreach (var n in counts)
+            {
+                var (wireless, wired) = (At("wireless", n), At("wired", n));
+                table.AddRow(n.ToString(CultureInfo.InvariantCulture), Fixed(wireless, 0), Fixed(wired, 0), Fixed(wired / wireless, 2) + "×", Fixed(sequential / wireless, 2) + "×");
+            }
+            table.Write(md);
+            md.WriteLine();
+            plots[file] = SvgPlot.Render($"ns per task against scheduler threads ({device.Key} device)", "scheduler threads (+ 1 orchestrator thread)", "ns per task (median)",
+            [
+                new SvgPlot.Series("wireless", counts.Select(n => ((double)n, At("wireless", n))).ToArray()),
+                new SvgPlot.Series("wired", counts.Select(n => ((double)n, At("wired", n))).ToArray()),
+                new SvgPlot.Series("sequential", counts.Select(n => ((double)n, sequential)).ToArray()),
+            ], logX: false);
+        }
     }
 
     private void WritePollBudgets(TextWriter md)

@@ -4,8 +4,9 @@ using System.Text;
 namespace Wireless.Perf.Report;
 
 /// <summary>
-/// A line chart as a standalone SVG file: x on a log-10 axis, y linear from 0, one polyline with point markers per
-/// series, and a legend. Enough for "cost per task against task count"; no dependencies.
+/// A line chart as a standalone SVG file: x on a log-10 axis (or linear, for small counts such as threads), y linear
+/// from 0, one polyline with point markers per series, and a legend. Enough for "cost per task against task count" and
+/// "against scheduler threads"; no dependencies.
 /// </summary>
 internal static class SvgPlot
 {
@@ -18,28 +19,30 @@ internal static class SvgPlot
     /// <summary>How far past a power of ten, in decades (about 5 %), a point may lie and still count as on it.</summary>
     private const double DecadeSlack = 0.02;
 
-    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series)
+    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool logX = true)
     {
         var points = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && p.X > 0 && double.IsFinite(p.Y)).ToArray();
         if (points.Length == 0) throw new InvalidDataException($"no data to plot for '{title}'");
-        // Decades that hold the points; a point a few percent past a power of ten (task counts are approximate) does not
-        // open another, empty decade.
-        var xMin = Math.Floor(Math.Log10(points.Min(p => p.X)) + DecadeSlack);
-        var xMax = Math.Ceiling(Math.Log10(points.Max(p => p.X)) - DecadeSlack);
+        // Log: the decades that hold the points; a point a few percent past a power of ten (task counts are approximate)
+        // does not open another, empty decade. Linear: from 0 to a round number at or above the largest x.
+        var xMin = logX ? Math.Floor(Math.Log10(points.Min(p => p.X)) + DecadeSlack) : 0;
+        var xMax = logX ? Math.Ceiling(Math.Log10(points.Max(p => p.X)) - DecadeSlack) : NiceCeiling(points.Max(p => p.X));
         if (xMax <= xMin) xMax = xMin + 1;
         var yMax = NiceCeiling(points.Max(p => p.Y) * 1.05);
-        double Px(double x) => Left + (Math.Log10(x) - xMin) / (xMax - xMin) * (Width - Left - Right);
+        double Px(double x) => Left + ((logX ? Math.Log10(x) : x) - xMin) / (xMax - xMin) * (Width - Left - Right);
         double Py(double y) => Height - Bottom - y / yMax * (Height - Top - Bottom);
 
         var svg = new StringBuilder();
         svg.AppendLine(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">"));
         svg.AppendLine(F($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>"));
         svg.AppendLine(F($"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">{Escape(title)}</text>"));
-        for (var e = xMin; e <= xMax; e++)
+        var xTicks = logX ? Enumerable.Range(0, (int)(xMax - xMin) + 1).Select(i => (Value: Math.Pow(10, xMin + i), Label: Pow10Label(xMin + i)))
+            : LinearTicks(xMax).Select(v => (Value: v, Label: F($"{v:G4}")));
+        foreach (var (value, label) in xTicks)
         {
-            var x = Px(Math.Pow(10, e));
+            var x = Px(value);
             svg.AppendLine(F($"<line x1=\"{x:F1}\" y1=\"{Top}\" x2=\"{x:F1}\" y2=\"{Height - Bottom}\" stroke=\"#ddd\"/>"));
-            svg.AppendLine(F($"<text x=\"{x:F1}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Escape(Pow10Label(e))}</text>"));
+            svg.AppendLine(F($"<text x=\"{x:F1}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Escape(label)}</text>"));
         }
         for (var i = 0; i <= 5; i++)
         {
@@ -72,6 +75,13 @@ internal static class SvgPlot
         >= 3 => F($"{Math.Pow(10, exponent - 3):G3}K"),
         _ => F($"{Math.Pow(10, exponent):G3}"),
     };
+
+    /// <summary>Ticks from 0 to <paramref name="max"/>: every integer up to 10, every other up to 20, else tenths of the axis.</summary>
+    private static IEnumerable<double> LinearTicks(double max)
+    {
+        var step = max <= 10 ? 1 : max <= 20 ? 2 : max / 10;
+        for (var v = 0.0; v <= max + step / 2; v += step) yield return v;
+    }
 
     /// <summary>The smallest 1, 2 or 5 times a power of ten at or above <paramref name="value"/>.</summary>
     private static double NiceCeiling(double value)

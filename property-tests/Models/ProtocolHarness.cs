@@ -38,7 +38,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
     {
         var config = new RuntimeConfig { Window = window, MaxFanin = 4, Schedulers = 1, Clusters = 1 };
         _ring = new TaskRing(config);
-        _ring.Reset(firstLocalId);
+        _ring.Reset(firstLocalId, window);
         _protocol = new WirelessProtocol<TMem>(_ring, bugs);
         _protocol.Reset();
         _wiring = new SpscQueue<TMem>(2 * window);
@@ -59,9 +59,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
             FaninCount = (byte)fanin.Length, Subtasks = 1,
         };
         fanin.CopyTo(_ring.FaninStripe(slot));
-        ref var s = ref _ring.Slot(slot);
-        s.CompletedSubtasks = 0;
-        s.LastConsumer = LastConsumerWord.Make(self, pinned);
+        _ring.LastConsumer(slot) = LastConsumerWord.Make(self, pinned);
         _ring.Flag(slot) = 0;
         Volatile.Write(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self));
         _next = LocalId.Next(self);
@@ -72,7 +70,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
     private bool Stamp(int producer, int self)
     {
         if (LocalId.Distance(producer, self) >= _ring.Window) return false;
-        ref var word = ref _ring.Slot(_ring.SlotOf(producer)).LastConsumer;
+        ref var word = ref _ring.LastConsumer(_ring.SlotOf(producer));
         if (LastConsumerWord.IsRetired(word)) return false;
         word = LastConsumerWord.WithConsumer(word, self);
         return true;
@@ -101,7 +99,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
 
     public void Unpin(int task)
     {
-        ref var word = ref _ring.Slot(_ring.SlotOf(task)).LastConsumer;
+        ref var word = ref _ring.LastConsumer(_ring.SlotOf(task));
         word &= ~LastConsumerWord.Pinned;
         _protocol.TryReclaim();
     }
@@ -117,7 +115,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
             var t = m.Live[id];
             var slot = _ring.SlotOf(id);
             if (_ring.Flag(slot) != (t.Completed ? 1 : 0)) return $"the completion flag of task#{id} is {_ring.Flag(slot)}, the model says {(t.Completed ? "complete" : "incomplete")}";
-            var word = _ring.Slot(slot).LastConsumer;
+            var word = _ring.LastConsumer(slot);
             if (LastConsumerWord.IsRetired(word)) return $"task#{id} is retired, the model says it is live";
             if (LastConsumerWord.LastConsumer(word) != t.LastConsumer) return $"the last consumer of task#{id} is task#{LastConsumerWord.LastConsumer(word)}, the model says task#{t.LastConsumer}";
             if (LastConsumerWord.IsPinned(word) != t.Pinned) return $"task#{id} is {(t.Pinned ? "not " : "")}pinned, the model says it is{(t.Pinned ? "" : " not")}";
@@ -138,7 +136,7 @@ public sealed class ProtocolHarness<TMem> : IProtocolUnderTest where TMem : stru
             var id = LocalId.Add(m.Next, -_ring.Window + slot);
             if (!LocalId.Before(id, m.Alive)) continue;
             var s = _ring.Slot(_ring.SlotOf(id));
-            if (!LastConsumerWord.IsRetired(s.LastConsumer)) return $"the slot of the reclaimed task#{id} is not retired";
+            if (!LastConsumerWord.IsRetired(_ring.LastConsumer(_ring.SlotOf(id)))) return $"the slot of the reclaimed task#{id} is not retired";
             if (s.WakeListHead != WakeList.Empty) return $"the wake list of the reclaimed task#{id} was not reset (it is {Head(s.WakeListHead)})";
         }
         foreach (var shape in ProtocolModel.Shapes)

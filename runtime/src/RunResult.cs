@@ -17,6 +17,8 @@ public sealed class RunResult
     public required ExecutionRecord Record { get; init; }
     public required int[] FinalGlobals { get; init; }
     public required IReadOnlyList<SchedulerProfile> Profiles { get; init; }
+    /// <summary>The orchestrator's time per submit-path phase (timed when the configuration asks for profiling).</summary>
+    public required Orchestration.OrchestratorProfile OrchestratorProfile { get; init; }
     public required IReadOnlyList<GatePass> GatePasses { get; init; }
 
     public bool Succeeded => Error is null;

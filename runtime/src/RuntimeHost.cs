@@ -53,8 +53,11 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
 
     private protected abstract IStallSource StallSource { get; }
 
-    /// <summary>Resets the protocol's shared state for a new run.</summary>
-    private protected abstract void ResetProtocol();
+    /// <summary>
+    /// Resets the protocol's shared state for a new run; of the per-slot state, that of the first
+    /// <paramref name="usedSlots"/> local ids from the configured first one (what the previous run used).
+    /// </summary>
+    private protected abstract void ResetProtocol(int usedSlots);
 
     /// <summary>Registers the protocol's shared arrays (the ring included) for checker traces.</summary>
     private protected abstract void RegisterProtocol(MemoryMap map);
@@ -65,6 +68,8 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
     public RuntimeConfig Config => _config;
 
     private MemoryMap _map = new();
+    /// <summary>Local ids the last run handed out (their slots need a reset before the next run); none before the first.</summary>
+    private int _usedSlots;
     private IScheduler[] _schedulers = [];
 
     /// <summary>Names a shared location of this runtime's current run by address (checked builds, for traces), or null.</summary>
@@ -79,8 +84,8 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
     /// <summary>Runs <paramref name="workload"/> reusing <paramref name="memory"/> and <paramref name="record"/>.</summary>
     public RunResult Run(Workload workload, DeviceMemory memory, ExecutionRecord record)
     {
-        _ring.Reset(_config.FirstLocalId);
-        ResetProtocol();
+        _ring.Reset(_config.FirstLocalId, _usedSlots);
+        ResetProtocol(_usedSlots);
         _wiring.Reset();
         Orchestrator.Reset(memory, workload.TaskCount);
         Array.Clear(_claimedExec);
@@ -127,6 +132,7 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
         }
         foreach (var t in threads) t.Join();
         var elapsed = Stopwatch.GetElapsedTime(started);
+        _usedSlots = LocalId.Distance(_config.FirstLocalId, Orchestrator.NextLocalId);
         if (cores.Count > 0) device.Shutdown();
         foreach (var c in cores) c.Join();
 
@@ -142,6 +148,7 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
             Record = record,
             FinalGlobals = memory.Global,
             Profiles = schedulers.Select(s => s.Profile).ToArray(),
+            OrchestratorProfile = Orchestrator.Profile,
             GatePasses = passes,
         };
     }

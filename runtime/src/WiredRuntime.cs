@@ -18,7 +18,7 @@ public sealed class WiredRuntime<TMem> : RuntimeHost<TMem> where TMem : struct, 
 
     public WiredRuntime(RuntimeConfig config) : base(config)
     {
-        _protocol = new WiredProtocol<TMem>(Ring, config.Bugs);
+        _protocol = new WiredProtocol<TMem>(Ring, config.FirstLocalId, config.Bugs);
         _orchestrator = new(config, Ring, _protocol.Status, new WiredOrchestratorHooks<TMem>(_protocol), Wiring);
     }
 
@@ -29,7 +29,7 @@ public sealed class WiredRuntime<TMem> : RuntimeHost<TMem> where TMem : struct, 
     private protected override IOrchestratorDriver Orchestrator => _orchestrator;
     private protected override IStallSource StallSource => _protocol;
 
-    private protected override void ResetProtocol() => _protocol.Reset();
+    private protected override void ResetProtocol(int usedSlots) => _protocol.Reset(usedSlots);
 
     private protected override void RegisterProtocol(MemoryMap map) => _protocol.Register(map);
 

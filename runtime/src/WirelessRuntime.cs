@@ -36,7 +36,7 @@ public sealed class WirelessRuntime<TMem> : RuntimeHost<TMem> where TMem : struc
     private protected override IOrchestratorDriver Orchestrator => _orchestrator;
     private protected override IStallSource StallSource => _protocol;
 
-    private protected override void ResetProtocol() => _protocol.Reset();
+    private protected override void ResetProtocol(int usedSlots) => _protocol.Reset();
 
     private protected override void RegisterProtocol(MemoryMap map) => _protocol.Register(map);
 

@@ -127,20 +127,45 @@ public sealed class BenchmarkWiringTests
     }
 
     [Fact]
+    public void The_report_draws_the_scheduler_sweep_per_device()
+        => InTemporaryFolder("wireless-sweep-", folder =>
+        {
+            File.WriteAllText(Path.Combine(folder, "sweep.csv"),
+                "Device,Runner,Schedulers,Tasks,Median [ns/task],Min [ns/task],Max [ns/task],Runs\n"
+                + "Zero,sequential,1,1000,400.0,390.0,410.0,3\n"
+                + "Zero,wireless,1,1000,500.0,490.0,510.0,3\nZero,wired,1,1000,600.0,590.0,610.0,3\n"
+                + "Zero,wireless,2,1000,250.0,240.0,260.0,3\nZero,wired,2,1000,500.0,490.0,510.0,3\n");
+            var md = new StringWriter();
+            var plots = new ResultsReport(folder).Write(md);
+            Assert.Contains("|2|", md.ToString().Replace(" ", "")); // a row for 2 schedulers
+            Assert.Contains("2.00×", md.ToString());
+            Assert.Contains("1.60×", md.ToString());
+            Assert.Contains("results/sweep-zero.svg", md.ToString());
+            Assert.Contains(">sequential<", plots["sweep-zero.svg"]);
+        });
+
+    [Fact]
     public void The_report_reads_a_csv_report_back()
-    {
-        var folder = Directory.CreateTempSubdirectory("wireless-report-").FullName;
-        try
+        => InTemporaryFolder("wireless-report-", folder =>
         {
             File.WriteAllText(Path.Combine(folder, "Wireless.Perf.Benchmarks.WorkloadBenchmarks-report.csv"),
                 "Method,Workload,Device,Mean [ns],Error [ns],Median [ns],Ratio,ns/task,Allocated [B]\n"
                 + "Wired,bgemm-case0,Zero,\"2,000,000.0\",\"10,000.0\",\"2,000,000.0\",1.00,2000.0,\"1,024\"\n"
                 + "Wireless,bgemm-case0,Zero,\"1,000,000.0\",\"5,000.0\",\"1,000,000.0\",0.50,1000.0,\"1,024\"\n");
             var md = new StringWriter();
-            Assert.Null(new ResultsReport(folder).Write(md));
+            Assert.Empty(new ResultsReport(folder).Write(md));
             Assert.Contains("| bgemm-case0", md.ToString());
             Assert.Contains("2.00×", md.ToString());
             Assert.Contains("1.00 ms ± 5.0 µs", md.ToString());
+        });
+
+    /// <summary>Runs <paramref name="test"/> on a new temporary folder, deleted afterwards.</summary>
+    private static void InTemporaryFolder(string prefix, Action<string> test)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        try
+        {
+            test(folder);
         }
         finally
         {

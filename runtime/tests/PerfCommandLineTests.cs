@@ -110,13 +110,14 @@ public sealed class PerfCommandLineTests
         Assert.Contains("one cold run, not a benchmark", run.Output);
         Assert.Contains("'bench'", run.Output);
         Assert.Contains("after 2 warm-up runs, not a benchmark", Perf("run", "paged-attention-small1", "--warmup", "2").Output);
+        Assert.Contains("the median of 2 runs after 1 warm-up run, not a benchmark", Perf("run", "paged-attention-small1", "--runs", "2", "--warmup", "1").Output);
     }
 
     [Fact]
     public void Run_says_what_profiling_costs_and_how_to_turn_it_off()
     {
         var on = Perf("run", "paged-attention-small1");
-        Assert.Matches(@"Profiling +on: phase timers in the scheduler loop, [\d,]+ clock reads, about [\d.,]+ (ns|us|ms|s) \([\d.]+% of the run\); --no-profile turns them off", on.Output);
+        Assert.Matches(@"Profiling +on: phase timers in the scheduler loop and the orchestrator, [\d,]+ clock reads, about [\d.,]+ (ns|us|ms|s) \([\d.]+% of the run\); --no-profile turns them off", on.Output);
         var off = Perf("run", "paged-attention-small1", "--no-profile");
         Assert.Contains("Profiling     off (--no-profile)", off.Output);
     }

@@ -20,6 +20,22 @@ public sealed class ReadyQueueTests
     }
 
     [Fact]
+    public void A_batch_pop_takes_the_published_run_in_order_up_to_its_span()
+    {
+        var q = new ReadyQueue<FastMemory>(8);
+        foreach (var v in new[] { 10, 11, 12, 13, 14 }) Assert.True(q.TryPush(v));
+        var position = 0;
+        var got = new int[3];
+        Assert.Equal(3, q.TryPopMany(ref position, got));
+        Assert.Equal([10, 11, 12], got);
+        Assert.Equal(3, position);
+        Assert.Equal(2, q.TryPopMany(ref position, got));
+        Assert.Equal([13, 14], got[..2]);
+        Assert.Equal(0, q.TryPopMany(ref position, got));
+        Assert.True(q.TryPop(out _) is false);
+    }
+
+    [Fact]
     public void Pop_on_an_empty_queue_returns_false()
     {
         var q = new ReadyQueue<FastMemory>(4);

@@ -23,11 +23,11 @@ public sealed class ReclamationTests
     /// <summary>Allocates tasks <paramref name="first"/>.. as the orchestrator would and completes them.</summary>
     private void CompleteTasks(int first, int count, Func<int, long>? word = null)
     {
-        _ring.Reset(first);
+        _ring.Reset(first, _ring.Window);
         for (var i = 0; i < count; i++)
         {
             var id = LocalId.Add(first, i);
-            _ring.Slot(_ring.SlotOf(id)).LastConsumer = word?.Invoke(id) ?? LastConsumerWord.Make(id, pinned: false);
+            _ring.LastConsumer(_ring.SlotOf(id)) = word?.Invoke(id) ?? LastConsumerWord.Make(id, pinned: false);
             _ring.Flag(_ring.SlotOf(id)) = 1;
             _ring.Slot(_ring.SlotOf(id)).WakeListHead = WakeList.Sentinel; // the completer closed its wake list
         }
@@ -42,7 +42,7 @@ public sealed class ReclamationTests
         Assert.Equal(3, _ring.Ctl.LastTaskAlive);
         for (var slot = 0; slot < 3; slot++)
         {
-            Assert.True(LastConsumerWord.IsRetired(_ring.Slot(slot).LastConsumer), $"slot {slot} should be retired");
+            Assert.True(LastConsumerWord.IsRetired(_ring.LastConsumer(slot)), $"slot {slot} should be retired");
             Assert.Equal(WakeList.Empty, _ring.Slot(slot).WakeListHead);
         }
         Assert.False(_protocol.ReclaimPending());
@@ -54,8 +54,8 @@ public sealed class ReclamationTests
         CompleteTasks(0, 3, id => LastConsumerWord.Make(id == 1 ? 5 : id, pinned: false));
         _protocol.TryReclaim();
         Assert.Equal(1, _ring.Ctl.LastTaskAlive);
-        Assert.False(LastConsumerWord.IsRetired(_ring.Slot(1).LastConsumer));
-        Assert.False(LastConsumerWord.IsRetired(_ring.Slot(2).LastConsumer));
+        Assert.False(LastConsumerWord.IsRetired(_ring.LastConsumer(1)));
+        Assert.False(LastConsumerWord.IsRetired(_ring.LastConsumer(2)));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ReclamationTests
         CompleteTasks(0, 3, id => LastConsumerWord.Make(id, pinned: id == 0));
         _protocol.TryReclaim();
         Assert.Equal(0, _ring.Ctl.LastTaskAlive);
-        _ring.Slot(0).LastConsumer = LastConsumerWord.Make(0, pinned: false);
+        _ring.LastConsumer(0) = LastConsumerWord.Make(0, pinned: false);
         _protocol.TryReclaim();
         Assert.Equal(3, _ring.Ctl.LastTaskAlive);
     }

@@ -155,12 +155,16 @@ public sealed class SpscQueueTests
     private static void StartPositionsAt(SpscQueue<FastMemory> q, int position)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.NonPublic;
-        foreach (var name in new[] { "_head", "_cachedTail", "_tail", "_cachedHead" })
+        var cursorsField = typeof(SpscQueue<FastMemory>).GetField("_cursors", flags)
+            ?? throw new InvalidOperationException("SpscQueue has no field _cursors; update this test");
+        var cursors = cursorsField.GetValue(q)!;
+        foreach (var name in new[] { "Head", "CachedTail", "Tail", "CachedHead" })
         {
-            var field = typeof(SpscQueue<FastMemory>).GetField(name, flags)
-                ?? throw new InvalidOperationException($"SpscQueue has no field {name}; update this test");
-            field.SetValue(q, position);
+            var field = cursors.GetType().GetField(name)
+                ?? throw new InvalidOperationException($"SpscCursors has no field {name}; update this test");
+            field.SetValue(cursors, position);
         }
+        cursorsField.SetValue(q, cursors);
         var control = (QueueControl[])(typeof(SpscQueue<FastMemory>).GetField("_control", flags)?.GetValue(q)
             ?? throw new InvalidOperationException("SpscQueue has no field _control; update this test"));
         control[0].Head = position;

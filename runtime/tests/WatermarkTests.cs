@@ -18,7 +18,7 @@ public sealed class WatermarkTests
     private static (TaskRing Ring, WirelessProtocol<FastMemory> Protocol) NewRing(int window, int firstLocalId)
     {
         var ring = new TaskRing(new RuntimeConfig { Window = window });
-        ring.Reset(firstLocalId);
+        ring.Reset(firstLocalId, window);
         return (ring, new WirelessProtocol<FastMemory>(ring, Bug.None));
     }
 

@@ -20,6 +20,7 @@ public static class OrderingVariants
             [Rule(SpecAction.AdvanceWatermark, "ring.completed_watermark", AccessClass.ReadModifyWrite, MemoryOrder.AcqRel),
              Rule(SpecAction.Reclaim, "ring.advance_lock", AccessClass.ReadModifyWrite, MemoryOrder.AcqRel),
              Rule(SpecAction.Reclaim, "ring.completed_watermark", AccessClass.Load, MemoryOrder.Acquire),
+             Rule(SpecAction.Reclaim, "last_consumer", AccessClass.Load, MemoryOrder.Acquire),
              Rule(SpecAction.Reclaim, "slot", AccessClass.Load, MemoryOrder.Acquire)]),
         new("acqrel-frontier", "current_task_index is published release and read acquire, not seq_cst: a completer may read a stale frontier and stop short of a newer completed task (stall)", "L1",
             [Rule(SpecAction.PrepareTask, "ring.current_task_index", AccessClass.Store, MemoryOrder.Release),
@@ -46,10 +47,10 @@ public static class OrderingVariants
              Rule(SpecAction.Gate, "gate.per_cpu", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
              Rule(SpecAction.Gate, "gate.cpu_mask", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)]),
         new("relaxed-stamp-read", "the stamp's first read of the last-consumer word is relaxed: a producer found retired is dropped without acquiring its completion", "R1",
-            [Rule(SpecAction.StampLastConsumer, "slot", AccessClass.Load, MemoryOrder.Relaxed)]),
+            [Rule(SpecAction.StampLastConsumer, "last_consumer", AccessClass.Load, MemoryOrder.Relaxed)]),
         new("relaxed-stamp", "the last-consumer stamp and retire CASes are relaxed: a stamp whose CAS fails on a retired word drops the producer without acquiring its completion", "R1",
-            [Rule(SpecAction.StampLastConsumer, "slot", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
-             Rule(SpecAction.Reclaim, "slot", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)]),
+            [Rule(SpecAction.StampLastConsumer, "last_consumer", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed),
+             Rule(SpecAction.Reclaim, "last_consumer", AccessClass.ReadModifyWrite, MemoryOrder.Relaxed)]),
     ];
 
     public static OrderingVariant? Find(string name) => All.FirstOrDefault(v => v.Name == name);

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 namespace Wireless.Device;
 
 /// <summary>
-/// A core's MMIO registers and dispatch payload (seed §1), in a pinned array, one 128-byte record per core.
+/// A core's MMIO registers and dispatch payload (seed §1), in a pinned array, one 256-byte record per core: what the
+/// scheduler writes (<see cref="DataMain"/> and the payload) and what the core writes (<see cref="Cond"/>) 128 bytes
+/// apart, the rule of <see cref="Ring.RingControl"/> (they were 64 apart, on adjacent lines; issue 12).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -18,7 +20,7 @@ namespace Wireless.Device;
 /// Written only by the core with release (after the kernel's writes), read by the owner with acquire.</item>
 /// </list>
 /// </remarks>
-[StructLayout(LayoutKind.Explicit, Size = 128)]
+[StructLayout(LayoutKind.Explicit, Size = 256)]
 internal struct CoreRegisters
 {
     [FieldOffset(0)] public int DataMain;
@@ -26,7 +28,7 @@ internal struct CoreRegisters
     [FieldOffset(12)] public int PayloadPart0;
     [FieldOffset(16)] public int PayloadTask1;
     [FieldOffset(20)] public int PayloadPart1;
-    [FieldOffset(64)] public int Cond;
+    [FieldOffset(128)] public int Cond;
 
     public const int Idle = 0;
     public const int FinBit = 1 << 31;

@@ -17,11 +17,11 @@ public sealed class MemoryMap
     private readonly List<Region> _regions = [];
 
     /// <summary>Registers a pinned array. Single-element arrays print without an index.</summary>
-    public unsafe void Add<T>(string name, T[] array) where T : unmanaged
-    {
-        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        _regions.Add(new Region(name, start, sizeof(T), array.Length, FieldsOf(typeof(T))));
-    }
+    public void Add<T>(string name, T[] array) where T : unmanaged => Add(name, ref MemoryMarshal.GetArrayDataReference(array), array.Length);
+
+    /// <summary>Registers <paramref name="count"/> elements of pinned memory from <paramref name="start"/> (index 0 in names).</summary>
+    public unsafe void Add<T>(string name, ref T start, int count) where T : unmanaged
+        => _regions.Add(new Region(name, (nint)Unsafe.AsPointer(ref start), sizeof(T), count, FieldsOf(typeof(T))));
 
     public string? Describe(nint address)
     {

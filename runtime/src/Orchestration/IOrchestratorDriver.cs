@@ -13,4 +13,7 @@ internal interface IOrchestratorDriver
 
     /// <summary>What the orchestrator is waiting for, if it is blocked.</summary>
     string? WaitingFor { get; }
+
+    /// <summary>The last run's time per submit-path phase.</summary>
+    OrchestratorProfile Profile { get; }
 }

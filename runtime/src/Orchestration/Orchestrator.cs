@@ -55,7 +55,11 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         _heap = new HeapRing(config.HeapElements);
         _heapEnd = new long[config.Window];
         _unpin = hooks.Unpin;
+        Profile = new OrchestratorProfile { Enabled = config.Profile };
     }
+
+    /// <summary>Time per submit-path phase of the current or last run (timed when the configuration asks for profiling).</summary>
+    public OrchestratorProfile Profile { get; private set; }
 
     public GlobalMemoryLayout Globals => _memory.Globals;
 
@@ -83,17 +87,22 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         _tensorMap.Clear();
         _scopes.Reset();
         _heap.Reset();
+        // A new one per run, as the scheduler threads' profiles: a finished run's result keeps its own.
+        Profile = new OrchestratorProfile { Enabled = _config.Profile };
     }
 
     /// <summary>Runs the whole orchestration program, then ends the outer scope and announces the total.</summary>
     public void Run(Workloads.Workload workload)
     {
+        Profile.Start();
         workload.Orchestrate(this);
+        Profile.Lap(OrchestratorPhase.Program);
         var total = LocalId.Distance(_config.FirstLocalId, _next);
         if (total != workload.TaskCount)
             throw new RuntimeErrorException($"workload '{workload.Name}' declares {workload.TaskCount} tasks but submitted {total}");
         _scopes.EndAll(_unpin);
         _hooks.Reclaim();
+        Profile.Lap(OrchestratorPhase.EndScope);
         ref var ctl = ref _ring.Ctl;
         TMem.Store(ref ctl.TotalTasks, total, MemoryOrder.NonAtomic, SpecAction.OrchestrationDone);
         // Release: publishes TotalTasks to the schedulers' exit check (acquire).
@@ -106,8 +115,10 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
     /// <summary>EndScope: unpins the scope's tasks, then reclaims what that freed (no completion may come to do it).</summary>
     public void EndScope()
     {
+        Profile.Lap(OrchestratorPhase.Program);
         _scopes.End(_unpin);
         _hooks.Reclaim();
+        Profile.Lap(OrchestratorPhase.EndScope);
     }
 
     public TaskBuilder NewTask(Kernel kernel, Shape shape) => _builder.Reset(kernel, shape);
@@ -115,16 +126,19 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
     public TaskId Submit(TaskBuilder task)
     {
         ThrowIfAborted();
+        Profile.Lap(OrchestratorPhase.Program);
         var mode = _scopes.Mode;
         ProgramChecks.CheckTensorBounds(task, _memory.Globals.TotalElements);
         if (mode == ScopeMode.Auto) ProgramChecks.CheckHandlesInScope(task, _scopes);
         var block = OutputLayout.BlockLength(task);
         var self = Allocate(block, task, out var blockStart);
         var slot = _ring.SlotOf(self);
+        Profile.Lap(OrchestratorPhase.Allocate);
 
         // Acquire: pairs with the reclaimer's release; entries of producers before it are retired.
         var alive = TMem.Load(ref _ring.Ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.StampLastConsumer);
         DependencyDiscovery.Discover(task, self, _config.FirstLocalId, mode, _tensorMap, filterRetired: true, alive, _producers);
+        Profile.Lap(OrchestratorPhase.Discover);
         for (var i = _producers.Count - 1; i >= 0; i--)
         {
             if (_hooks.Link(_producers.Ids[i], self, alive)) continue;
@@ -132,18 +146,27 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
                 throw new RuntimeErrorException($"{task.Describe()} reads a buffer of task#{_producers.Ids[i]}, which was already reclaimed");
             _producers.RemoveAt(i); // retired: complete, so the ordering is already satisfied
         }
-        OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
-        Prepare(task, self, slot, pinned: block > 0);
+        Profile.Lap(OrchestratorPhase.Link);
+        // The protocol's slot state and the frontier first, then the descriptor: the frontier publishes the cleared flag
+        // (and, for the wired runtime, the reset slot), not the descriptor, which the wiring push publishes.
+        _hooks.Prepare(slot, self, pinned: block > 0);
         PublishFrontier(self);
+        OutputLayout.Bind(task, HeapRing.Position(blockStart, _heap.Capacity), self);
+        Describe(task, self, slot);
+        Profile.Lap(OrchestratorPhase.Prepare);
         InsertIntoTensorMap(task, self, mode);
         if (block > 0) _scopes.Pin(self, blockStart);
+        Profile.Lap(OrchestratorPhase.TensorMap);
         Publish(self);
+        Profile.Lap(OrchestratorPhase.Publish);
+        Profile.Tasks++;
         return new TaskId(self);
     }
 
     public TaskId AllocTensors(ReadOnlySpan<int> lengths, Span<Tensor> outputs)
     {
         ThrowIfAborted();
+        Profile.Lap(OrchestratorPhase.Program);
         var block = OutputLayout.BlockLength(lengths);
         var self = Allocate(block, null, out var blockStart);
         var slot = _ring.SlotOf(self);
@@ -164,6 +187,8 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         // Relaxed: exit-check counter only.
         TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.AllocTensors);
         if (block > 0) _scopes.Pin(self, blockStart);
+        Profile.Lap(OrchestratorPhase.AllocTensors);
+        Profile.Tasks++;
         return new TaskId(self);
     }
 
@@ -199,6 +224,7 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
                 _blockedOnSlot = LocalId.Distance(alive, self) >= _config.Window;
                 _blockedBlock = block;
                 TMem.Observe(SpecEvent.OrchestratorBlocked, self, 0);
+                Profile.Lap(OrchestratorPhase.Allocate);
             }
             ThrowIfAborted();
             TMem.SpinHint(++spins, SpecAction.Allocate);
@@ -207,6 +233,7 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         {
             _blockedTask = null;
             TMem.Observe(SpecEvent.OrchestratorUnblocked, self, 0);
+            Profile.Lap(OrchestratorPhase.BackPressure);
         }
         _heap.Commit(blockStart, blockStart + block);
         _heapEnd[_ring.SlotOf(self)] = blockStart + block;
@@ -227,8 +254,8 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
 
     // ---- PrepareTask / PublishTask ----------------------------------------------------------------------------
 
-    /// <summary>PrepareTask: fills the descriptor and stripes and clears the completion flag, all before publishing.</summary>
-    private void Prepare(TaskBuilder task, int self, int slot, bool pinned)
+    /// <summary>PrepareTask's descriptor: fills the descriptor and the stripes, before publishing.</summary>
+    private void Describe(TaskBuilder task, int self, int slot)
     {
         ref var d = ref _ring.Descriptor(slot);
         // Plain writes, published by the release push in Publish; announced for the checker's race detection.
@@ -257,15 +284,15 @@ internal sealed class Orchestrator<TMem, THooks> : IOrchestrator, IOrchestratorD
         var deps = _ring.DepStripe(slot);
         for (var i = 0; i < task.DepCount; i++) deps[i] = LocalId.Distance(_config.FirstLocalId, task.Deps[i].LocalId);
         _ring.Names[slot] = task.Name;
-        _hooks.Prepare(slot, self, pinned);
     }
 
     /// <summary>Publishes <c>current_task_index</c>: the slot of <paramref name="self"/> is prepared.</summary>
     private void PublishFrontier(int self)
-        // SeqCst (release would publish the flag cleared, or set for alloc_tensors, in prepare): also orders the
-        // frontier before the flag store of any task published after it, so a completer whose seq_cst flag store
-        // follows a newer completer's read of that flag cannot then read an older frontier and stop short of the
-        // newer task (variant acqrel-frontier, bug log). Pairs with the walk's seq_cst load.
+        // SeqCst (release would publish the flag cleared, or set for alloc_tensors, in prepare, and the wired runtime's
+        // reset slot): also orders the frontier before the flag store of any task published after it, so a completer
+        // whose seq_cst flag store follows a newer completer's read of a flag as 0 cannot then read an older frontier
+        // and stop short of the newer task (variant acqrel-frontier, bug log). Pairs with the walk's seq_cst load.
+        // Issue 12 tried a release store with a probe of the next flag in the walk: not enough (bug log).
         => TMem.Store(ref _ring.Ctl.CurrentTaskIndex, LocalId.Next(self), MemoryOrder.SeqCst, SpecAction.PrepareTask);
 
     /// <summary>TensorMap inserts; a full pool waits for reclamation to free entries of retired producers.</summary>

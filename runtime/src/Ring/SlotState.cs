@@ -3,19 +3,20 @@ using System.Runtime.InteropServices;
 namespace Wireless.Ring;
 
 /// <summary>
-/// The hot per-slot scheduling record (the seed's <c>PTO2TaskSlotState</c> after PR #1107 removed the fanout lock,
-/// lists and reference counts). One per slot, in a pinned array; 32 bytes, two per cache line.
+/// The per-slot wake-list record (the seed's <c>PTO2TaskSlotState</c> after PR #1107 removed the fanout lock, lists
+/// and reference counts, less <c>last_consumer_local_id</c>, which lives in <see cref="TaskRing.LastConsumer"/>). One
+/// per slot, in a pinned array, one cache line each.
 /// </summary>
-[StructLayout(LayoutKind.Sequential, Size = 32)]
+/// <remarks>
+/// Layout (issue 12): the wake list is written by scheduler threads (thread 0 registers, the completer closes, the
+/// reclaimer resets), the last-consumer word by the orchestrator (prepare, stamp, unpin) and the reclaimer. They shared
+/// a 32-byte record, two per line, so the orchestrator's stamp on a producer waited for the line its completer had just
+/// written, and completers of neighbouring slots wrote each other's line. Now the words are packed apart and each record
+/// has a line of its own.
+/// </remarks>
+[StructLayout(LayoutKind.Sequential, Size = 64)]
 internal struct SlotState
 {
-    /// <summary>
-    /// <c>last_consumer_local_id</c> with the scope pin and retired flags (<see cref="LastConsumerWord"/>).
-    /// Written by the orchestrator (stamp: CAS; unpin: CAS; reset on reuse: relaxed store published by the wiring
-    /// queue) and by the reclaimer (retire: CAS). Read by the reclaimer with acquire.
-    /// </summary>
-    public long LastConsumer;
-
     /// <summary>
     /// <c>wake_list_head</c>: slot of the newest waiter, <see cref="WakeList.Empty"/>, or
     /// <see cref="WakeList.Sentinel"/> once the task completed. Pushed by thread 0 (CAS acq_rel), closed by the

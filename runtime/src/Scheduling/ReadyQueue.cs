@@ -65,7 +65,7 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
         while (true)
         {
             ref var cell = ref CellAt(pos);
-            // Acquire: pairs with the release in TryPop that freed this cell, so our write below cannot overtake
+            // Acquire: pairs with the release in TryPopMany that freed this cell, so our write below cannot overtake
             // the previous consumer's read of the old value.
             var seq = TMem.Load(ref cell.Sequence, MemoryOrder.Acquire, SpecAction.ReadyPush);
             var diff = unchecked(seq - pos);
@@ -103,42 +103,66 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
     /// <see cref="QueueControl.Tail"/> it saw, or 0 after <see cref="Reset"/>), and leaves there the position to start
     /// from next time.
     /// </summary>
+    public bool TryPop(ref int position, out int value)
+    {
+        Span<int> one = stackalloc int[1];
+        var popped = TryPopMany(ref position, one) == 1;
+        value = one[0];
+        return popped;
+    }
+
+    /// <summary>
+    /// Pops up to <c>values.Length</c> tasks with one CAS (the seed's batch pop: a contiguous run of published cells)
+    /// into <paramref name="values"/> and returns how many; <paramref name="position"/> as in
+    /// <see cref="TryPop(ref int, out int)"/>.
+    /// </summary>
     /// <remarks>
     /// Tail only grows, so the hint is never ahead of it. The cell at the hint decides without reading Tail: sequence
     /// <c>p + 1</c> means a task is published at <c>p</c> (then Tail is <c>p</c>: it would have been consumed otherwise);
     /// sequence <c>p</c> means nothing was pushed at <c>p</c> yet, so Tail is <c>p</c> and the queue is empty; anything
     /// larger means <c>p</c> was consumed, and Tail is read again. An idle poller thus reads one cell, not Tail and a cell
-    /// (one shared line fewer per empty poll, and one scheduling point fewer when checked).
+    /// (one shared line fewer per empty poll, and one scheduling point fewer when checked). The run reserved with one
+    /// CAS is the published cells from the hint on (issue 12: a scheduler with several free cores took one CAS on the
+    /// shared Tail per core).
     /// </remarks>
-    public bool TryPop(ref int position, out int value)
+    public int TryPopMany(ref int position, Span<int> values)
     {
         ref var ctl = ref Ctl;
         var pos = position;
         while (true)
         {
-            ref var cell = ref CellAt(pos);
-            // Acquire: pairs with the pusher's release of the sequence; makes the value and the pusher's prior
-            // writes (the task's readiness) visible.
-            var seq = TMem.Load(ref cell.Sequence, MemoryOrder.Acquire, SpecAction.Dispatch);
-            var diff = unchecked(seq - (pos + 1));
-            if (diff == 0)
+            var run = 0;
+            var diff = 0;
+            while (run < values.Length)
             {
-                var observed = TMem.CompareExchange(ref ctl.Tail, unchecked(pos + 1), pos, MemoryOrder.Relaxed, SpecAction.Dispatch);
+                // Acquire: pairs with the pusher's release of the sequence; makes the value and the pusher's prior
+                // writes (the task's readiness) visible.
+                var seq = TMem.Load(ref CellAt(unchecked(pos + run)).Sequence, MemoryOrder.Acquire, SpecAction.Dispatch);
+                diff = unchecked(seq - (pos + run + 1));
+                if (diff != 0) break;
+                run++;
+            }
+            if (run > 0)
+            {
+                var observed = TMem.CompareExchange(ref ctl.Tail, unchecked(pos + run), pos, MemoryOrder.Relaxed, SpecAction.Dispatch);
                 if (observed == pos)
                 {
-                    value = TMem.Load(ref cell.Value, MemoryOrder.NonAtomic, SpecAction.Dispatch);
-                    // Release: hands the cell back to the producer a lap later, after our read of the value.
-                    TMem.Store(ref cell.Sequence, unchecked(pos + _mask + 1), MemoryOrder.Release, SpecAction.Dispatch);
-                    position = unchecked(pos + 1);
-                    return true;
+                    for (var i = 0; i < run; i++)
+                    {
+                        ref var cell = ref CellAt(unchecked(pos + i));
+                        values[i] = TMem.Load(ref cell.Value, MemoryOrder.NonAtomic, SpecAction.Dispatch);
+                        // Release: hands the cell back to the producer a lap later, after our read of the value.
+                        TMem.Store(ref cell.Sequence, unchecked(pos + i + _mask + 1), MemoryOrder.Release, SpecAction.Dispatch);
+                    }
+                    position = unchecked(pos + run);
+                    return run;
                 }
                 pos = observed;
             }
             else if (diff < 0)
             {
                 position = pos;
-                value = 0;
-                return false;
+                return 0;
             }
             else
             {

@@ -38,6 +38,8 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private readonly bool _wires;
     private THooks _hooks;
     private readonly CoreTrack[] _cores;
+    /// <summary>The tasks of a batch pop (<see cref="DispatchShape"/>), one place per owned core.</summary>
+    private readonly int[] _popped;
     private readonly int[] _clusters;
     private readonly bool _inlineCores;
     private readonly bool _timedInlineCores;
@@ -50,6 +52,15 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private int _reservedCluster = -1;
     /// <summary>Per shape, the ready queue's dequeue position this thread last saw (<see cref="ReadyQueue{TMem}.TryPop(ref int, out int)"/>).</summary>
     private readonly int[] _readyPosition = new int[3];
+    /// <summary>Tasks this thread completed and has not yet added to <see cref="RingControl.CompletedTasks"/>.</summary>
+    private int _uncounted;
+
+    /// <summary>
+    /// Completions are added to the shared count in batches of this many, and whenever the thread finds nothing to do
+    /// (issue 12): an atomic add per completion was a locked instruction and a line written by every scheduler thread.
+    /// Only the exit check, the no-progress timeout and diagnostics read the count.
+    /// </summary>
+    private const int CountBatch = 64;
 
     public SchedulerThread(int index, RuntimeConfig config, TaskRing ring, ReadyQueues<TMem> ready, RunStatus<TMem> status, SimDevice<TMem> device, THooks hooks)
     {
@@ -62,6 +73,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         _hooks = hooks;
         _clusters = Enumerable.Range(0, config.Clusters).Where(c => c % config.Schedulers == index).ToArray();
         _cores = new CoreTrack[_clusters.Length * 3];
+        _popped = new int[_cores.Length];
         _inlineCores = config.Cores == CoreDriver.Inline;
         _timedInlineCores = _inlineCores && config.Device == DeviceMode.Timed;
         _profile = config.Profile;
@@ -85,6 +97,7 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         _hooks.Reset();
         _holdsMix = false;
         _reservedCluster = -1;
+        _uncounted = 0;
         Array.Clear(_readyPosition);
         Profile.Clear();
     }
@@ -119,10 +132,13 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
                 continue;
             }
 
+            CountCompletions();
             if (_status.Aborted() || RunIsOver()) return;
             // An iteration that left pending tasks unvisited has not settled (the next one looks at others): it polls on
             // without the idle hint, which tells a checker that repeating the iteration would read the same locations.
-            if (settled) TMem.SpinHint(++idle, SpecAction.Idle);
+            // Waiting for its own cores (a timed kernel), a thread polls on at once; waiting for new work (action Idle), the
+            // fast build backs off, since what it polls then are lines other threads write.
+            if (settled) TMem.SpinHint(++idle, AnyCoreBusy() ? SpecAction.PollCore : SpecAction.Idle);
             else idle++;
             if (_profile) Lap(SchedulerPhase.Idle, t0);
 
@@ -142,6 +158,13 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
                 }
             }
         }
+    }
+
+    private bool AnyCoreBusy()
+    {
+        foreach (var track in _cores)
+            if (!track.IsIdle) return true;
+        return false;
     }
 
     private long Lap(SchedulerPhase phase, long start)
@@ -240,6 +263,16 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
         if (subtasks > 1 && !_hooks.FinishSubtask(slot, subtasks)) return;
         Profile.TasksCompleted++;
         _hooks.Complete(task);
+        if (++_uncounted == CountBatch) CountCompletions();
+    }
+
+    /// <summary>Adds this thread's uncounted completions to the shared count.</summary>
+    private void CountCompletions()
+    {
+        if (_uncounted == 0) return;
+        // Relaxed: a counter for the exit check and the timeout only; no data is published through it.
+        TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, _uncounted, MemoryOrder.Relaxed, SpecAction.Complete);
+        _uncounted = 0;
     }
 
     /// <summary>Thread 0: routes waiting tasks; progress if any left the pending FIFO.</summary>
@@ -253,30 +286,34 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     // ---- Dispatch ---------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Gives each free core (idle, or able to take a preloaded task) a task of its shape. A queue found empty is not
-    /// popped again in the same pass: the other free cores of its shape wait for the next loop iteration.
+    /// Gives each free core (idle, or able to take a preloaded task) a task of its shape: per shape, one batch pop of
+    /// up to as many tasks as it has free cores, handed to them in core order. A queue is popped once per pass.
     /// </summary>
     private bool Dispatch()
     {
         var progress = DispatchMix();
-        var aicEmpty = false;
-        var aivEmpty = false;
-        for (var i = 0; i < _cores.Length; i++)
-        {
-            if (i / 3 == _reservedCluster) continue;
-            ref var track = ref _cores[i];
-            if (!track.IsIdle && !track.CanPreload) continue;
-            ref var empty = ref track.Kind == Shape.AIC ? ref aicEmpty : ref aivEmpty;
-            if (empty) continue;
-            if (!_ready[track.Kind].TryPop(ref _readyPosition[(int)track.Kind], out var task))
-            {
-                empty = true;
-                continue;
-            }
-            Write(ref track, task, part: 0);
-            progress = true;
-        }
+        progress |= DispatchShape(Shape.AIC);
+        progress |= DispatchShape(Shape.AIV);
         return progress;
+    }
+
+    private bool DispatchShape(Shape shape)
+    {
+        var free = 0;
+        for (var i = 0; i < _cores.Length; i++)
+            if (IsFree(i, shape)) free++;
+        if (free == 0) return false;
+        var tasks = _ready[shape].TryPopMany(ref _readyPosition[(int)shape], _popped.AsSpan(0, free));
+        for (int i = 0, next = 0; next < tasks; i++)
+            if (IsFree(i, shape)) Write(ref _cores[i], _popped[next++], part: 0);
+        return tasks > 0;
+    }
+
+    /// <summary>Whether core <paramref name="i"/> is of <paramref name="shape"/> and can take a task now.</summary>
+    private bool IsFree(int i, Shape shape)
+    {
+        ref var track = ref _cores[i];
+        return track.Kind == shape && i / 3 != _reservedCluster && (track.IsIdle || track.CanPreload);
     }
 
     /// <summary>

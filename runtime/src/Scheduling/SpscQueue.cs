@@ -13,18 +13,17 @@ namespace Wireless.Scheduling;
 /// (release, after the entry: publishes the entry and the whole prepared task), <see cref="QueueControl.Tail"/> only
 /// by the consumer (release, after reading the entry: hands the cell back). Each side reads the other's index with
 /// acquire, and only when its cached copy says the ring is full (producer) or empty (consumer).
+/// Layout: each side's private positions sit on cache lines of their own (<see cref="SpscCursors"/>), away from the shared
+/// indices and from the other side's, so a push and a pop touch only the lines they must share (the entry and one
+/// index); when they shared a line, every push and every pop moved it between the cores (issue 12).
 /// </remarks>
 internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
 {
     private readonly int[] _buffer;
     private readonly QueueControl[] _control;
     private readonly int _mask;
-    // Producer-private.
-    private int _head;
-    private int _cachedTail;
-    // Consumer-private.
-    private int _tail;
-    private int _cachedHead;
+    /// <summary>Each side's private positions, on cache lines of their own.</summary>
+    private SpscCursors _cursors;
 
     public SpscQueue(int capacity)
     {
@@ -36,7 +35,7 @@ internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
     public void Reset()
     {
         _control[0] = default;
-        _head = _cachedTail = _tail = _cachedHead = 0;
+        _cursors = default;
     }
 
     private ref QueueControl Ctl => ref MemoryMarshal.GetArrayDataReference(_control);
@@ -47,37 +46,39 @@ internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
     /// <summary>Producer: appends <paramref name="value"/>; false if the ring is full.</summary>
     public bool TryPush(int value)
     {
-        if (unchecked(_head - _cachedTail) > _mask)
+        ref var c = ref _cursors;
+        if (unchecked(c.Head - c.CachedTail) > _mask)
         {
             // Acquire: pairs with the consumer's release of Tail; the cell we reuse has been read.
-            _cachedTail = TMem.Load(ref Ctl.Tail, MemoryOrder.Acquire, SpecAction.PublishTask);
-            if (unchecked(_head - _cachedTail) > _mask) return false;
+            c.CachedTail = TMem.Load(ref Ctl.Tail, MemoryOrder.Acquire, SpecAction.PublishTask);
+            if (unchecked(c.Head - c.CachedTail) > _mask) return false;
         }
-        TMem.Store(ref Entry(_head), value, MemoryOrder.NonAtomic, SpecAction.PublishTask);
-        _head = unchecked(_head + 1);
+        TMem.Store(ref Entry(c.Head), value, MemoryOrder.NonAtomic, SpecAction.PublishTask);
+        c.Head = unchecked(c.Head + 1);
         // Release: publishes the entry and everything the orchestrator wrote for the task before it (descriptor,
         // fanin ids, the cleared completion flag); pairs with the acquire in TryPop.
-        TMem.Store(ref Ctl.Head, _head, MemoryOrder.Release, SpecAction.PublishTask);
+        TMem.Store(ref Ctl.Head, c.Head, MemoryOrder.Release, SpecAction.PublishTask);
         return true;
     }
 
     /// <summary>Consumer: removes the oldest entry; false if the ring is empty.</summary>
     public bool TryPop(out int value)
     {
-        if (_tail == _cachedHead)
+        ref var c = ref _cursors;
+        if (c.Tail == c.CachedHead)
         {
             // Acquire: pairs with the producer's release of Head.
-            _cachedHead = TMem.Load(ref Ctl.Head, MemoryOrder.Acquire, SpecAction.DrainWiring);
-            if (_tail == _cachedHead)
+            c.CachedHead = TMem.Load(ref Ctl.Head, MemoryOrder.Acquire, SpecAction.DrainWiring);
+            if (c.Tail == c.CachedHead)
             {
                 value = 0;
                 return false;
             }
         }
-        value = TMem.Load(ref Entry(_tail), MemoryOrder.NonAtomic, SpecAction.DrainWiring);
-        _tail = unchecked(_tail + 1);
+        value = TMem.Load(ref Entry(c.Tail), MemoryOrder.NonAtomic, SpecAction.DrainWiring);
+        c.Tail = unchecked(c.Tail + 1);
         // Release: hands the cell back to the producer after our read.
-        TMem.Store(ref Ctl.Tail, _tail, MemoryOrder.Release, SpecAction.DrainWiring);
+        TMem.Store(ref Ctl.Tail, c.Tail, MemoryOrder.Release, SpecAction.DrainWiring);
         return true;
     }
 

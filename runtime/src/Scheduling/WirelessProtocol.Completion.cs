@@ -40,8 +40,6 @@ internal sealed partial class WirelessProtocol<TMem>
         }
 
         AdvanceWatermark(localId);
-        // Relaxed: a counter for the exit check only; no data is published through it.
-        TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.Complete);
         TryReclaim();
     }
 
@@ -76,7 +74,10 @@ internal sealed partial class WirelessProtocol<TMem>
                 // because a newer task may have completed and read our flag as 0 before our flag store: in the single
                 // order S its frontier store precedes its flag store, which precedes that read, our flag store and
                 // this load, so this load cannot read a frontier older than the newer task and the walk reaches it.
-                // With acquire it could, and the watermark stalled below a completed task (acqrel-frontier).
+                // With acquire it could, and the watermark stalled below a completed task (acqrel-frontier). Probing
+                // the next flag first does not make acquire enough (bug log, acqrel-frontier: tried in issue 12): the
+                // probe synchronizes with the next task only, and a completed task after it may be beyond the
+                // frontier it then reads.
                 frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.SeqCst, SpecAction.AdvanceWatermark), -1);
                 frontierRead = true;
                 if (LocalId.Before(frontier, next)) return;

@@ -4,12 +4,12 @@ namespace Wireless.Scheduling;
 
 internal sealed partial class WirelessProtocol<TMem> : IStallSource
 {
-    public bool IsComplete(int slot) => _ring.CompletionFlags[slot] != 0;
+    public bool IsComplete(int slot) => _ring.Flag(slot) != 0;
 
     public string HoldReason(int slot)
     {
         ref var s = ref _ring.Slot(slot);
-        var word = s.LastConsumer;
+        var word = _ring.LastConsumer(slot);
         if (LastConsumerWord.IsPinned(word)) return "pinned by an open scope";
         var consumer = LastConsumerWord.LastConsumer(word);
         var covered = LocalId.AtOrBefore(consumer, _ring.Ctl.CompletedWatermark) ? "covered by the watermark" : "not yet covered by the watermark";

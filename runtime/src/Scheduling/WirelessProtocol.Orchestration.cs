@@ -15,7 +15,7 @@ internal sealed partial class WirelessProtocol<TMem>
         // Its slot was handed to a newer task already: the producer retired long ago. (Only the orchestrator
         // allocates, so this is exact.)
         if (LocalId.Distance(producer, self) >= _ring.Window) return false;
-        ref var word = ref _ring.Slot(_ring.SlotOf(producer)).LastConsumer;
+        ref var word = ref _ring.LastConsumer(_ring.SlotOf(producer));
 
         if (Has(Bug.PlainLastConsumer))
         {
@@ -57,14 +57,16 @@ internal sealed partial class WirelessProtocol<TMem>
         }
     }
 
-    /// <summary>PrepareTask: clears the completion flag and sets the last-consumer word of the slot's new task.</summary>
+    /// <summary>
+    /// PrepareTask: clears the completion flag and sets the last-consumer word of the slot's new task. The slot's wake
+    /// list and subtask count were reset by the reclaimer (as in the seed), so the orchestrator does not write the
+    /// schedulers' line of the slot.
+    /// </summary>
     public void PrepareSlot(int slot, int self, bool pinned)
     {
-        ref var s = ref _ring.Slot(slot);
-        // Relaxed (all three): the slot is private to the orchestrator until the release push in Publish; every
-        // thread that later reads them acquired that push, directly or transitively (seed invariant 3).
-        TMem.Store(ref s.CompletedSubtasks, 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
-        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned && !Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.PrepareTask);
+        // Relaxed (both): the slot is private to the orchestrator until the release push in Publish; every thread that
+        // later reads them acquired that push, directly or transitively (seed invariant 3).
+        TMem.Store(ref _ring.LastConsumer(slot), LastConsumerWord.Make(self, pinned && !Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.PrepareTask);
         TMem.Store(ref _ring.Flag(slot), 0, MemoryOrder.Relaxed, SpecAction.PrepareTask);
     }
 
@@ -73,7 +75,7 @@ internal sealed partial class WirelessProtocol<TMem>
     {
         ref var s = ref _ring.Slot(slot);
         // Relaxed: the slot is private to the orchestrator until the completion flag below is released.
-        TMem.Store(ref s.LastConsumer, LastConsumerWord.Make(self, pinned && !Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.AllocTensors);
+        TMem.Store(ref _ring.LastConsumer(slot), LastConsumerWord.Make(self, pinned && !Has(Bug.NoScopePin)), MemoryOrder.Relaxed, SpecAction.AllocTensors);
         TMem.Store(ref s.WakeListHead, WakeList.Sentinel, MemoryOrder.Relaxed, SpecAction.AllocTensors);
         // Release (seq_cst, as every completion flag store): the task is complete at once; publishes the initialized
         // buffers to any consumer that acquires the flag (and to the watermark walk).
@@ -84,7 +86,7 @@ internal sealed partial class WirelessProtocol<TMem>
     /// <summary>EndScope: clears a task's scope pin.</summary>
     public void Unpin(int task)
     {
-        ref var word = ref _ring.Slot(_ring.SlotOf(task)).LastConsumer;
+        ref var word = ref _ring.LastConsumer(_ring.SlotOf(task));
         var current = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.EndScope);
         while (LastConsumerWord.IsPinned(current))
         {

@@ -35,21 +35,24 @@ internal sealed partial class WirelessProtocol<TMem>
             var start = alive;
             while (LocalId.AtOrBefore(alive, watermark))
             {
-                ref var s = ref _ring.Slot(_ring.SlotOf(alive));
+                var slot = _ring.SlotOf(alive);
+                ref var s = ref _ring.Slot(slot);
+                ref var lastConsumer = ref _ring.LastConsumer(slot);
                 // Acquire: pairs with the orchestrator's stamp and unpin CASes.
-                var word = TMem.Load(ref s.LastConsumer, MemoryOrder.Acquire, SpecAction.Reclaim);
+                var word = TMem.Load(ref lastConsumer, MemoryOrder.Acquire, SpecAction.Reclaim);
                 if (!CanRetire(word, watermark) || !WakeListClosed(ref s, MemoryOrder.Acquire)) break;
                 // AcqRel: the retire and the orchestrator's stamp are CASes on one word; whichever comes first in
                 // its modification order wins, so a consumer is never stamped onto a reclaimed producer. The release
                 // half publishes the producer's completion (acquired through the watermark) to a stamp that finds the
                 // word retired and drops the producer.
-                if (TMem.CompareExchange(ref s.LastConsumer, word | LastConsumerWord.Retired, word, MemoryOrder.AcqRel, SpecAction.Reclaim) != word)
+                if (TMem.CompareExchange(ref lastConsumer, word | LastConsumerWord.Retired, word, MemoryOrder.AcqRel, SpecAction.Reclaim) != word)
                     continue; // a consumer was stamped or the scope unpinned meanwhile: decide again
                 // The retire CAS is the linearization point of the reclamation.
                 TMem.Observe(SpecEvent.SlotReclaimed, alive, LocalId.Next(alive));
-                // Relaxed: nobody can reach a retired slot until the orchestrator reuses it, which it does only
+                // Relaxed (both): nobody can reach a retired slot until the orchestrator reuses it, which it does only
                 // after acquiring the last_task_alive published below.
                 TMem.Store(ref s.WakeListHead, WakeList.Empty, MemoryOrder.Relaxed, SpecAction.Reclaim);
+                TMem.Store(ref s.CompletedSubtasks, 0, MemoryOrder.Relaxed, SpecAction.Reclaim);
                 alive = LocalId.Next(alive);
             }
             // Release: publishes the slot resets to the orchestrator, which reuses slots only after acquiring this.
@@ -77,10 +80,10 @@ internal sealed partial class WirelessProtocol<TMem>
         var watermark = TMem.Load(ref ctl.CompletedWatermark, MemoryOrder.SeqCst, SpecAction.Reclaim);
         if (!LocalId.AtOrBefore(alive, watermark)) return false;
         // SeqCst: the load side of the same pair with the orchestrator's unpin CAS and failed try-lock.
-        ref var s = ref _ring.Slot(_ring.SlotOf(alive));
-        var word = TMem.Load(ref s.LastConsumer, MemoryOrder.SeqCst, SpecAction.Reclaim);
+        var slot = _ring.SlotOf(alive);
+        var word = TMem.Load(ref _ring.LastConsumer(slot), MemoryOrder.SeqCst, SpecAction.Reclaim);
         // SeqCst: the load side of the pair with the completer's close (exchange) and failed try-lock.
-        return CanRetire(word, watermark) && WakeListClosed(ref s, MemoryOrder.SeqCst);
+        return CanRetire(word, watermark) && WakeListClosed(ref _ring.Slot(slot), MemoryOrder.SeqCst);
     }
 
     /// <summary>True once the slot's completer exchanged in the sentinel (always true for the seed's reclamation).</summary>

@@ -35,8 +35,6 @@ internal sealed partial class WiredProtocol<TMem>
             }
             node = next;
         }
-        // Relaxed: a counter for the exit check only.
-        TMem.FetchAdd(ref _ring.Ctl.CompletedTasks, 1, MemoryOrder.Relaxed, SpecAction.Complete);
     }
 
     /// <summary>Counts one finished subtask of a MIX task; true for the last one.</summary>

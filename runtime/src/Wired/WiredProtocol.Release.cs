@@ -71,6 +71,12 @@ internal sealed partial class WiredProtocol<TMem>
     /// <c>last_task_alive</c> over consecutive CONSUMED slots of prepared tasks, resets them, publishes it, unlocks,
     /// and re-checks (the seed gave up on a contended lock; see lost-reclamation in the bug log).
     /// </summary>
+    /// <remarks>
+    /// The slot at <c>last_task_alive</c> is probed before <c>current_task_index</c> is read (issue 12): a slot that is
+    /// not CONSUMED ends the walk whatever the frontier says, so the frontier, which the orchestrator writes for every
+    /// task, is read only when there is something to reclaim; then the state is read again (a CONSUMED read before the
+    /// frontier may be the slot's previous task's).
+    /// </remarks>
     public void AdvanceRing()
     {
         ref var ctl = ref _ring.Ctl;
@@ -78,16 +84,25 @@ internal sealed partial class WiredProtocol<TMem>
         {
             // SeqCst: try-lock; part of the store-buffering pair with a consumer's CONSUMED CAS.
             if (TMem.CompareExchange(ref ctl.AdvanceLock, 1, 0, MemoryOrder.SeqCst, SpecAction.Reclaim) != 0) return;
-            // Acquire: pairs with the orchestrator's release after it prepared a slot; only prepared tasks are walked.
-            var frontier = TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim);
             // Relaxed: only written under the lock we hold.
             var alive = TMem.Load(ref ctl.LastTaskAlive, MemoryOrder.Relaxed, SpecAction.Reclaim);
             var start = alive;
-            while (LocalId.Before(alive, frontier))
+            var frontier = alive;
+            var frontierRead = false;
+            while (LocalId.Before(alive, frontier) || !frontierRead)
             {
                 ref var s = ref Slot(_ring.SlotOf(alive));
-                // Acquire: pairs with the CONSUMED CAS; the task and all its consumers are done with the slot.
+                // Acquire: pairs with the CONSUMED CAS; the task and all its consumers are done with the slot. Before
+                // the frontier is read, the probe (see remarks).
                 if (TMem.Load(ref s.State, MemoryOrder.Acquire, SpecAction.Reclaim) != TaskState.Consumed) break;
+                if (!frontierRead)
+                {
+                    // Acquire: pairs with the orchestrator's release after it prepared a slot; only prepared tasks are
+                    // walked. The loop then reads the state again.
+                    frontier = TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim);
+                    frontierRead = true;
+                    continue;
+                }
                 TMem.Observe(SpecEvent.SlotReclaimed, alive, LocalId.Next(alive));
                 alive = LocalId.Next(alive);
             }
@@ -111,9 +126,10 @@ internal sealed partial class WiredProtocol<TMem>
     {
         ref var ctl = ref _ring.Ctl;
         var alive = TMem.Load(ref ctl.LastTaskAlive, MemoryOrder.Acquire, SpecAction.Reclaim);
-        var frontier = TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim);
-        // SeqCst: the load side of the store-buffering pair with a consumer's CONSUMED CAS and failed try-lock.
-        return LocalId.Before(alive, frontier)
-            && TMem.Load(ref Slot(_ring.SlotOf(alive)).State, MemoryOrder.SeqCst, SpecAction.Reclaim) == TaskState.Consumed;
+        // SeqCst: the load side of the store-buffering pair with a consumer's CONSUMED CAS and failed try-lock. A
+        // CONSUMED read before the frontier may be the slot's previous task's: then the next pass finds nothing.
+        if (TMem.Load(ref Slot(_ring.SlotOf(alive)).State, MemoryOrder.SeqCst, SpecAction.Reclaim) != TaskState.Consumed) return false;
+        // Acquire: pairs with the orchestrator's release after it prepared the slot.
+        return LocalId.Before(alive, TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.Acquire, SpecAction.Reclaim));
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class WiredProtocol<TMem>
             }
             else
             {
-                var node = slot * _maxFanin + i;
+                var node = NodeIndex(slot, i);
                 TMem.Store(ref Node(node).ConsumerSlot, slot, MemoryOrder.NonAtomic, SpecAction.RegisterWake);
                 TMem.Store(ref Node(node).Next, TMem.Load(ref p.FanoutHead, MemoryOrder.NonAtomic, SpecAction.RegisterWake), MemoryOrder.NonAtomic, SpecAction.RegisterWake);
                 TMem.Store(ref p.FanoutHead, node, MemoryOrder.NonAtomic, SpecAction.RegisterWake);

@@ -35,20 +35,22 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
     private readonly TaskRing _ring;
     private readonly ReadyQueues<TMem> _ready;
     private readonly RunStatus<TMem> _status;
-    private readonly WiredSlotState[] _slots;
-    private readonly FanoutNode[] _nodes;
-    private readonly int _maxFanin;
+    private readonly LineArray<WiredSlotState> _slots;
+    private readonly LineArray<FanoutNode> _nodes;
     private readonly Bug _bugs;
+    private readonly int _firstLocalId;
 
-    public WiredProtocol(TaskRing ring, Bug bugs)
+    public WiredProtocol(TaskRing ring, int firstLocalId, Bug bugs)
     {
+        _firstLocalId = firstLocalId;
         _ring = ring;
         _bugs = TMem.AllowsBugs ? bugs : Bug.None;
         _status = new RunStatus<TMem>(ring);
         _ready = new ReadyQueues<TMem>(ring, _status);
-        _maxFanin = ring.MaxFanin;
-        _slots = GC.AllocateArray<WiredSlotState>(ring.Window, pinned: true);
-        _nodes = GC.AllocateArray<FanoutNode>(ring.Window * ring.MaxFanin, pinned: true);
+        // Cache-line layout as the wireless ring's (issue 12): a slot record, and a slot's nodes, on lines of their own.
+        _slots = new LineArray<WiredSlotState>(ring.Window, 1, wholeLines: true);
+        _nodes = new LineArray<FanoutNode>(ring.Window, ring.MaxFanin, wholeLines: true);
+        Reset(ring.Window);
     }
 
     public TaskRing Ring => _ring;
@@ -59,27 +61,34 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
     public ReadyQueues<TMem> Ready => _ready;
     public RunStatus<TMem> Status => _status;
 
-    public void Reset()
+    /// <summary>Resets the queues, the status and the slots of the first <paramref name="usedSlots"/> local ids of a run.</summary>
+    public void Reset(int usedSlots)
     {
         _ready.Reset();
         _status.Reset();
-        for (var i = 0; i < _slots.Length; i++) _slots[i] = new WiredSlotState { FanoutHead = -1, State = TaskState.Consumed };
-        Array.Clear(_nodes);
+        var first = _ring.SlotOf(_firstLocalId);
+        var count = Math.Min(usedSlots, _ring.Window);
+        _slots.Fill(first, count, new WiredSlotState { FanoutHead = -1, State = TaskState.Consumed });
+        _nodes.Fill(first, count, default);
     }
 
     public void Register(MemoryMap map)
     {
         _ring.Register(map);
         _ready.Register(map);
-        map.Add("wired_slot", _slots);
-        map.Add("fanout_node", _nodes);
+        _slots.Register(map, "wired_slot");
+        _nodes.Register(map, "fanout_node");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref WiredSlotState Slot(int slot) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot);
+    private ref WiredSlotState Slot(int slot) => ref _slots.At(slot);
 
+    /// <summary>Node <paramref name="index"/> = slot · stride + i: the <c>i</c>-th fanin edge of the task in slot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref FanoutNode Node(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nodes), index);
+    private ref FanoutNode Node(int index) => ref _nodes.Element(index);
+
+    /// <summary>The index of the node of the <paramref name="edge"/>-th fanin edge of the task in <paramref name="slot"/>.</summary>
+    private int NodeIndex(int slot, int edge) => slot * _nodes.Stride + edge;
 
     /// <summary>Takes a slot's <c>fanout_lock</c>.</summary>
     private static void Lock(ref WiredSlotState s, SpecAction action)
@@ -97,7 +106,7 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
     /// <summary>Describes the wired state of a slot for stall diagnostics.</summary>
     public string DescribeSlot(int slot)
     {
-        ref var s = ref _slots[slot];
+        ref var s = ref Slot(slot);
         var state = s.State switch { TaskState.Pending => "pending", TaskState.Completed => "completed", _ => "consumed" };
         return $"{state}, fanin {s.FaninRefcount}/{s.FaninCount}, fanout pins {s.FanoutRefcount}/{s.FanoutCount}";
     }

@@ -63,7 +63,7 @@ public enum Bug
     /// </summary>
     CursorPastUnmet = 1 << 16,
     /// <summary>
-    /// The wired baseline as first written: a releaser drops its pin on a producer outside the slot's lock and checks
+    /// The wired baseline's split release: a releaser drops its pin on a producer outside the slot's lock and checks
     /// for CONSUMED under it afterwards; meanwhile the slot may be reused, and the check races with the orchestrator
     /// preparing the next task (found by exploring the wired baseline under the memory model).
     /// </summary>

@@ -11,7 +11,7 @@ public enum DeviceMode
     Timed,
     /// <summary>
     /// As <see cref="Zero"/>, and kernels do no work: they only record that they ran. Measures the runtime alone;
-    /// verification then checks that every task ran exactly once (the digests no longer cover inputs).
+    /// verification then checks that every task ran exactly once (the digests do not cover inputs).
     /// </summary>
     Empty,
 }
@@ -72,7 +72,7 @@ public sealed record RuntimeConfig
 
     /// <summary>
     /// Pending-FIFO entries scheduler thread 0 classifies per loop iteration (wireless only). The seed's 128 is the
-    /// default; 8 and 32 were measured no faster (perf/README.md, "Poll budget").
+    /// default; 8 and 32 measure no faster (perf/README.md, "Poll budget").
     /// </summary>
     public int PollBudget { get; init; } = 128;
 

@@ -5,7 +5,7 @@ namespace Wireless.Device;
 /// <summary>
 /// A core's MMIO registers and dispatch payload (seed §1), in a pinned array, one 256-byte record per core: what the
 /// scheduler writes (<see cref="DataMain"/> and the payload) and what the core writes (<see cref="Cond"/>) 128 bytes
-/// apart, the rule of <see cref="Ring.RingControl"/> (they were 64 apart, on adjacent lines; issue 12).
+/// apart, the rule of <see cref="Ring.RingControl"/>.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">

@@ -97,7 +97,7 @@ public struct FastMemory : ISharedMemory
         // A loop idle for want of new work (action Idle: a scheduler without busy cores, an idle threaded core) backs off
         // (SpinWait(8) is about 0.3 us here, 64 about 2.4 us): each of its polls reads lines other threads write for
         // every task (the wiring queue's head, flags, ready-queue cells), and every read makes the writer's next write
-        // to them wait for the line (issue 12). Waits for a lock, a slot or one's own cores stay short.
+        // to them wait for the line. Waits for a lock, a slot or one's own cores stay short.
         else Thread.SpinWait(action == SpecAction.Idle ? IdleSpin(idleIterations) : 8);
     }
 

@@ -12,10 +12,10 @@ namespace Wireless.Ring;
 /// </list>
 /// </summary>
 /// <remarks>
-/// The seed stamped a plain int32 with a read-max-write after a separate liveness check; reclamation could run
-/// between the two and free a producer that a new consumer was about to name (bug log: unchecked-stamp). Here the
-/// orchestrator's stamp is a CAS that fails on a retired word, and reclamation retires the word with a CAS that fails
-/// if a stamp got in first, so exactly one of them wins.
+/// The orchestrator's stamp is a CAS that fails on a retired word, and reclamation retires the word with a CAS that
+/// fails if a stamp got in first, so exactly one of them wins. A liveness check followed by a separate read-max-write
+/// lets reclamation run between the two and free a producer that a new consumer is about to name (the variants
+/// <c>unchecked-stamp</c> and, with a plain int32, <c>plain-last-consumer</c>: the seed's and the PR's stamps, BUGLOG).
 /// </remarks>
 internal static class LastConsumerWord
 {

@@ -10,7 +10,7 @@ namespace Wireless.Ring;
 /// lines, so no two slots share one.
 /// </summary>
 /// <remarks>
-/// Design (issue 12): the orchestrator writes a slot's data while a scheduler reads or writes the previous slot's. When
+/// Design: the orchestrator writes a slot's data while a scheduler reads or writes the previous slot's. When
 /// they share a line, every such pair of accesses moves the line between the cores (about 100–200 ns here), and the
 /// next fence of the writer waits for it. Whole lines per slot end that for data written once per task (descriptors,
 /// stripes) or by different threads per slot (wake lists). Data that one side writes for many consecutive slots (the

@@ -11,7 +11,9 @@ internal struct RingControl
 {
     /// <summary>
     /// <c>completed_watermark</c>: every task up to and including it has completed. Starts one before the first
-    /// local id; only grows. Advanced by completers with CAS (acq_rel), read with acquire by the reclaimer.
+    /// local id; only grows. Advanced by completers with CAS (seq_cst: with the advance_lock try, a store-buffering
+    /// pair against the reclaimer's unlock and re-check), read with acquire by completers and the reclaimer (seq_cst
+    /// in its re-check).
     /// </summary>
     [FieldOffset(0)] public int CompletedWatermark;
 
@@ -26,8 +28,10 @@ internal struct RingControl
 
     /// <summary>
     /// <c>current_task_index</c>: one past the newest task whose slot the orchestrator prepared (its completion flag
-    /// cleared). Written by the orchestrator with release after each prepare; read with acquire by completers walking
-    /// the watermark beyond their own id: every flag below it belongs to an allocated task.
+    /// cleared). Written by the orchestrator with seq_cst after each prepare; read by completers walking the
+    /// watermark beyond their own id, seq_cst (with acquire a completer can read a frontier older than a completed
+    /// newer task: acqrel-frontier, BUGLOG), and with acquire by the wired ring advance: every flag below it belongs
+    /// to an allocated task.
     /// </summary>
     [FieldOffset(768)] public int CurrentTaskIndex;
 

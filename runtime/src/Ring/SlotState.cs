@@ -8,11 +8,11 @@ namespace Wireless.Ring;
 /// per slot, in a pinned array, one cache line each.
 /// </summary>
 /// <remarks>
-/// Layout (issue 12): the wake list is written by scheduler threads (thread 0 registers, the completer closes, the
-/// reclaimer resets), the last-consumer word by the orchestrator (prepare, stamp, unpin) and the reclaimer. They shared
-/// a 32-byte record, two per line, so the orchestrator's stamp on a producer waited for the line its completer had just
-/// written, and completers of neighbouring slots wrote each other's line. Now the words are packed apart and each record
-/// has a line of its own.
+/// Layout: the wake list is written by scheduler threads (thread 0 registers, the completer closes, the reclaimer
+/// resets), the last-consumer word by the orchestrator (prepare, stamp, unpin) and the reclaimer, so the two live
+/// apart and each record has a line of its own. In one shared record the orchestrator's stamp on a producer would wait
+/// for the line its completer had just written, and with records two per line completers of neighbouring slots would
+/// write each other's line.
 /// </remarks>
 [StructLayout(LayoutKind.Sequential, Size = 64)]
 internal struct SlotState

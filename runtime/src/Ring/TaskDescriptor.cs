@@ -7,7 +7,7 @@ namespace Wireless.Ring;
 /// orchestrator while the slot is private to it, before the release push on the wiring queue publishes the task;
 /// read with plain loads by every thread that later acquires the task (thread 0, dispatchers, cores).
 /// The variable-length parts (fanin local ids, tensor args, scalars, explicit dependency indices) live in
-/// per-slot stripes of <see cref="TaskRing"/>'s arrays. One cache line per slot (issue 12): the orchestrator writes the
+/// per-slot stripes of <see cref="TaskRing"/>'s arrays. One cache line per slot: the orchestrator writes the
 /// next slot's descriptor while schedulers read this one's.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Size = 64)]

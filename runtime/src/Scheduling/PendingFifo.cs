@@ -2,7 +2,7 @@ namespace Wireless.Scheduling;
 
 /// <summary>
 /// Scheduler thread 0's private circular FIFO of tasks with two or more unmet fanins, re-polled every loop
-/// iteration (the seed moved it out of the slot in <c>4eaaf840c</c>). Sized to the window, which bounds the tasks in
+/// iteration. Sized to the window, which bounds the tasks in
 /// flight, so it cannot overflow. Thread-private: no field needs ordering.
 /// </summary>
 /// <remarks>

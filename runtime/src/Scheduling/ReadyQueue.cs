@@ -122,8 +122,8 @@ internal sealed class ReadyQueue<TMem> where TMem : struct, ISharedMemory
     /// sequence <c>p</c> means nothing was pushed at <c>p</c> yet, so Tail is <c>p</c> and the queue is empty; anything
     /// larger means <c>p</c> was consumed, and Tail is read again. An idle poller thus reads one cell, not Tail and a cell
     /// (one shared line fewer per empty poll, and one scheduling point fewer when checked). The run reserved with one
-    /// CAS is the published cells from the hint on (issue 12: a scheduler with several free cores took one CAS on the
-    /// shared Tail per core).
+    /// CAS is the published cells from the hint on, so a scheduler with several free cores takes one CAS on the shared
+    /// Tail, not one per core.
     /// </remarks>
     public int TryPopMany(ref int position, Span<int> values)
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Wireless.Scheduling;
 
-/// <summary>The phases of a scheduler loop iteration, as the seed's profiling commit splits them.</summary>
+/// <summary>The phases of a scheduler loop iteration, as the seed's scheduler profile splits them.</summary>
 public enum SchedulerPhase
 {
     /// <summary>Polling owned cores' COND registers and completing finished tasks.</summary>

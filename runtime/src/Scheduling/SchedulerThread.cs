@@ -56,8 +56,8 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
     private int _uncounted;
 
     /// <summary>
-    /// Completions are added to the shared count in batches of this many, and whenever the thread finds nothing to do
-    /// (issue 12): an atomic add per completion was a locked instruction and a line written by every scheduler thread.
+    /// Completions are added to the shared count in batches of this many, and whenever the thread finds nothing to do:
+    /// an atomic add per completion would be a locked instruction on a line every scheduler thread writes.
     /// Only the exit check, the no-progress timeout and diagnostics read the count.
     /// </summary>
     private const int CountBatch = 64;
@@ -318,8 +318,8 @@ internal sealed class SchedulerThread<TMem, THooks> : IScheduler
 
     /// <summary>
     /// Whether a MIX task is held. Every int is a valid local id (ids wrap), so "none" is a flag, not a reserved id;
-    /// the variant <c>mix-hold-sentinel</c> keeps the old test against <c>int.MinValue</c>, which forgets a MIX task
-    /// whose id is exactly that value (spec/BUGLOG.md).
+    /// the variant <c>mix-hold-sentinel</c> tests against <c>int.MinValue</c> instead, which forgets a MIX task whose
+    /// id is exactly that value (spec/BUGLOG.md).
     /// </summary>
     private bool HoldsMix => _holdsMix && !(TMem.AllowsBugs && (_bugs & Bug.MixHoldSentinel) != 0 && _heldMix == int.MinValue);
 

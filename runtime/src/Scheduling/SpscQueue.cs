@@ -15,7 +15,7 @@ namespace Wireless.Scheduling;
 /// acquire, and only when its cached copy says the ring is full (producer) or empty (consumer).
 /// Layout: each side's private positions sit on cache lines of their own (<see cref="SpscCursors"/>), away from the shared
 /// indices and from the other side's, so a push and a pop touch only the lines they must share (the entry and one
-/// index); when they shared a line, every push and every pop moved it between the cores (issue 12).
+/// index); a shared line would move between the cores on every push and every pop.
 /// </remarks>
 internal sealed class SpscQueue<TMem> where TMem : struct, ISharedMemory
 {

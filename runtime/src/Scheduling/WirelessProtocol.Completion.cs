@@ -49,12 +49,12 @@ internal sealed partial class WirelessProtocol<TMem>
     /// retired task whose slot was not reused yet, so it must not be trusted.
     /// </summary>
     /// <remarks>
-    /// The seed bounded the walk by the completer's own id (bug log: watermark-stall). When newer tasks complete
-    /// before an older one, their walks stop at the older one, and the older one's walk stopped at its own id, so the
-    /// watermark stayed below completed tasks; a slot whose last consumer was among them was never reclaimed, and an
-    /// orchestrator waiting for that slot waited forever. Walking to the prepared frontier lets the last completer
-    /// cover every completed task. Up to our own id every flag is known to be prepared (we were published after it),
-    /// so the frontier is read only when the walk would pass our own id.
+    /// The walk is bounded by the prepared frontier, not by the completer's own id: when newer tasks complete before
+    /// an older one, their walks stop at the older one, so the older one's walk must go past its own id. Stopping there
+    /// (the variant watermark-stall, the seed's walk, BUGLOG) leaves the watermark below completed tasks; a slot whose
+    /// last consumer is among them is never reclaimed, and an orchestrator waiting for that slot waits forever. Up to
+    /// our own id every flag is known to be prepared (we are published after it), so the frontier is read only when
+    /// the walk would pass our own id.
     /// </remarks>
     public void AdvanceWatermark(int self)
     {
@@ -74,17 +74,16 @@ internal sealed partial class WirelessProtocol<TMem>
                 // because a newer task may have completed and read our flag as 0 before our flag store: in the single
                 // order S its frontier store precedes its flag store, which precedes that read, our flag store and
                 // this load, so this load cannot read a frontier older than the newer task and the walk reaches it.
-                // With acquire it could, and the watermark stalled below a completed task (acqrel-frontier). Probing
-                // the next flag first does not make acquire enough (bug log, acqrel-frontier: tried in issue 12): the
-                // probe synchronizes with the next task only, and a completed task after it may be beyond the
-                // frontier it then reads.
+                // With acquire it can, and the watermark stalls below a completed task (variant acqrel-frontier,
+                // BUGLOG). Probing the next flag first does not make acquire enough: the probe synchronizes with the
+                // next task only, and a completed task after it may be beyond the frontier it then reads.
                 frontier = LocalId.Add(TMem.Load(ref ctl.CurrentTaskIndex, MemoryOrder.SeqCst, SpecAction.AdvanceWatermark), -1);
                 frontierRead = true;
                 if (LocalId.Before(frontier, next)) return;
             }
-            // SeqCst (acquire in the seed): pairs with that task's completion store. Seq_cst with the completion
-            // store because two completers each store their flag and then read the other's (store buffering): with
-            // only release/acquire both could read 0 and stop, leaving the watermark below two completed tasks.
+            // SeqCst: pairs with that task's completion store. Seq_cst with the completion store because two
+            // completers each store their flag and then read the other's (store buffering): with only
+            // release/acquire both could read 0 and stop, leaving the watermark below two completed tasks.
             if (TMem.Load(ref _ring.Flag(_ring.SlotOf(next)), MemoryOrder.SeqCst, SpecAction.AdvanceWatermark) == 0) return;
             if (Has(Bug.PlainWatermark))
             {
@@ -93,8 +92,8 @@ internal sealed partial class WirelessProtocol<TMem>
                 w = next;
                 continue;
             }
-            // SeqCst: acq_rel in the seed; seq_cst because this write and the advance_lock try in TryReclaim form a
-            // store-buffering pair with the lock holder's unlock and re-check (see TryReclaim).
+            // SeqCst: this write and the advance_lock try in TryReclaim form a store-buffering pair with the lock
+            // holder's unlock and re-check (see TryReclaim).
             var observed = TMem.CompareExchange(ref ctl.CompletedWatermark, next, w, MemoryOrder.SeqCst, SpecAction.AdvanceWatermark);
             if (observed == w)
             {

@@ -19,7 +19,8 @@ internal sealed partial class WirelessProtocol<TMem>
 
         if (Has(Bug.PlainLastConsumer))
         {
-            // The PR: a plain int32, read and written by the orchestrator while a scheduler thread reads it.
+            // The variant plain-last-consumer (the PR's stamp, BUGLOG): a plain int32, read and written by the
+            // orchestrator while a scheduler thread reads it.
             if (LocalId.Before(producer, alive)) return false;
             var old = TMem.Load(ref word, MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
             TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.NonAtomic, SpecAction.StampLastConsumer);
@@ -28,7 +29,8 @@ internal sealed partial class WirelessProtocol<TMem>
         }
         if (Has(Bug.UncheckedStamp))
         {
-            // The seed: a liveness check, then a separate read-max-write. Reclamation may run in between.
+            // The variant unchecked-stamp (the seed's stamp, BUGLOG): a liveness check, then a separate
+            // read-max-write. Reclamation may run in between.
             if (LocalId.Before(producer, alive)) return false;
             var old = TMem.Load(ref word, MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
             TMem.Store(ref word, LastConsumerWord.WithConsumer(old, self), MemoryOrder.Relaxed, SpecAction.StampLastConsumer);
@@ -39,7 +41,7 @@ internal sealed partial class WirelessProtocol<TMem>
         // Acquire: the first guess for the CAS, and the read that may find the producer retired. Pairs with the
         // reclaimer's retire CAS (release), which happens after the producer's completion (the reclaimer acquired the
         // watermark that covers it): a dropped producer's outputs are then visible to us and, through the publish
-        // push, to the consumer, which no longer names it. Relaxed here was a data race (variant relaxed-stamp-read).
+        // push, to the consumer, which does not name it. Relaxed here is a data race (variant relaxed-stamp-read, BUGLOG).
         var current = TMem.Load(ref word, MemoryOrder.Acquire, SpecAction.StampLastConsumer);
         while (true)
         {

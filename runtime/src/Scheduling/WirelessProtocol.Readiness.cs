@@ -10,10 +10,10 @@ internal sealed partial class WirelessProtocol<TMem>
     /// routes it: 0 → ready queue, exactly 1 → that producer's wake list, 2 or more → back to the pending FIFO.
     /// </summary>
     /// <remarks>
-    /// The seed rescanned every fanin of every pending task on every visit. Here a task classified "2 or more" keeps
-    /// its first two unmet producers in its FIFO entry: while both flags still read 0 the full scan would decide the
-    /// same (the fanins before the first stay met, flags being monotonic while the consumer is live, and so do those
-    /// between the two), so the visit reads those two flags and nothing else. When either flag has turned, the scan
+    /// A task classified "2 or more" keeps its first two unmet producers in its FIFO entry, so that a visit need not
+    /// rescan every fanin: while both flags still read 0 the full scan would decide the same (the fanins before the
+    /// first stay met, flags being monotonic while the consumer is live, and so do those between the two), so the
+    /// visit reads those two flags and nothing else. When either flag has turned, the scan
     /// resumes at the first of them. The variant <c>cursor-past-unmet</c> resumes after the second instead, skipping
     /// both: a task can be readied while one of them still runs.
     /// </remarks>
@@ -78,10 +78,10 @@ internal sealed partial class WirelessProtocol<TMem>
     /// fanins were met when it was classified.
     /// </summary>
     /// <remarks>
-    /// The seed read the head relaxed (and let the CAS fail relaxed), then readied the consumer on seeing the sentinel
-    /// (bug log: relaxed-sentinel-read). Classify may have read the producer's flag as 0 before it could see the
-    /// completion, so nothing else synchronizes this thread with the completer: the consumer could run without
-    /// seeing the producer's outputs. Both reads of the head acquire.
+    /// Both reads of the head acquire (the load, and the CAS on failure). Classify may have read the producer's flag
+    /// as 0 before it could see the completion, so the sentinel is the only proof of completion this thread holds:
+    /// read relaxed, nothing synchronizes this thread with the completer, and the consumer readied on it could run
+    /// without seeing the producer's outputs (the ordering variant relaxed-sentinel-read, the seed's read, BUGLOG).
     /// </remarks>
     public void RegisterWake(int producer, int consumer)
     {

@@ -13,9 +13,9 @@ internal sealed partial class WirelessProtocol<TMem>
     /// unpins a scope.
     /// </summary>
     /// <remarks>
-    /// The seed gave up when the try-lock was taken. If the holder had already read the watermark, the give-up
-    /// dropped the progress of the completer that failed, and with no later completion the orchestrator waited for
-    /// a slot forever (bug log: lost-reclamation). Here the holder re-checks after it unlocks. A completer advances
+    /// A caller that finds the try-lock taken gives up, so the holder re-checks after it unlocks: if the holder has
+    /// already read the watermark, the failed completer's progress is otherwise dropped, and with no later completion
+    /// the orchestrator waits for a slot forever (the variant lost-reclamation, BUGLOG). A completer advances
     /// the watermark and then tries the lock; the holder unlocks and then reads the watermark: a store-buffering
     /// shape, so all four accesses are seq_cst, and then at least one of the two sees the other and reclaims.
     /// </remarks>
@@ -24,7 +24,7 @@ internal sealed partial class WirelessProtocol<TMem>
         ref var ctl = ref _ring.Ctl;
         while (true)
         {
-            // SeqCst (acquire in the seed): pairs with the unlock below, so we see the previous holder's resets
+            // SeqCst: pairs with the unlock below, so we see the previous holder's resets
             // and last_task_alive; seq_cst for the re-check argument above.
             if (TMem.CompareExchange(ref ctl.AdvanceLock, 1, 0, MemoryOrder.SeqCst, SpecAction.Reclaim) != 0) return;
 
@@ -57,7 +57,7 @@ internal sealed partial class WirelessProtocol<TMem>
             }
             // Release: publishes the slot resets to the orchestrator, which reuses slots only after acquiring this.
             if (alive != start) TMem.Store(ref ctl.LastTaskAlive, alive, MemoryOrder.Release, SpecAction.Reclaim);
-            // SeqCst unlock (release in the seed): an exchange so that it orders before the re-check's load.
+            // SeqCst unlock: an exchange so that it orders before the re-check's load.
             TMem.Exchange(ref ctl.AdvanceLock, 0, MemoryOrder.SeqCst, SpecAction.Reclaim);
 
             if (Has(Bug.LostReclamation) || !Reclaimable()) return;
@@ -86,7 +86,10 @@ internal sealed partial class WirelessProtocol<TMem>
         return CanRetire(word, watermark) && WakeListClosed(ref _ring.Slot(slot), MemoryOrder.SeqCst);
     }
 
-    /// <summary>True once the slot's completer exchanged in the sentinel (always true for the seed's reclamation).</summary>
+    /// <summary>
+    /// True once the slot's completer exchanged in the sentinel (always true in the variant reclaim-before-close, the
+    /// seed's reclamation).
+    /// </summary>
     private bool WakeListClosed(ref SlotState s, MemoryOrder order)
         // Acquire: pairs with the completer's exchange, its last access to the slot.
         => Has(Bug.ReclaimBeforeClose) || TMem.Load(ref s.WakeListHead, order, SpecAction.Reclaim) == WakeList.Sentinel;

@@ -20,7 +20,8 @@ namespace Wireless.Scheduling;
 /// closing the list; a registration that loses the race sees the sentinel and readies the task itself. So no
 /// wake-up is lost and each waiter is readied exactly once.</item>
 /// <item>The watermark covers a contiguous prefix of completed tasks; completers advance it by CAS, never past
-/// their own id (beyond it, flags may belong to retired tasks whose slots were not reused yet).</item>
+/// the newest prepared task (<c>current_task_index</c>; beyond it, flags may belong to retired tasks whose slots are
+/// not reused yet).</item>
 /// <item>A slot is reclaimed (<c>last_task_alive</c> passes it) when the watermark covers its last consumer and no
 /// open scope pins it; the orchestrator's stamp and the reclaimer's retire are CASes on the same word, so a new
 /// consumer never names a reclaimed producer. A reclaimer that unlocks re-checks, so no reclamation is lost.</item>

@@ -11,7 +11,7 @@ namespace Wireless.Verification;
 /// paged attention with manual scopes relies on this: UP reads SF's outputs without depending on SF, and is protected
 /// by the dependency of the block's last UP on the earlier <c>alloc_tensors</c> task. A read that is not protected
 /// lets the runtime reuse the buffer under the reader, and its result differ from the reference's without any error
-/// (found by the property tests).
+/// (BUGLOG, "Unprotected reads in manual scopes accepted").
 /// </summary>
 internal sealed class ManualScopeReads
 {

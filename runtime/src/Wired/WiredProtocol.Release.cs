@@ -69,10 +69,10 @@ internal sealed partial class WiredProtocol<TMem>
     /// <summary>
     /// Reclaim's wired counterpart, <c>advance_ring_pointers</c>: under the <c>advance_lock</c> try-lock, moves
     /// <c>last_task_alive</c> over consecutive CONSUMED slots of prepared tasks, resets them, publishes it, unlocks,
-    /// and re-checks (the seed gave up on a contended lock; see lost-reclamation in the bug log).
+    /// and re-checks (giving up on a contended lock loses a reclamation: BUGLOG <c>lost-reclamation</c>).
     /// </summary>
     /// <remarks>
-    /// The slot at <c>last_task_alive</c> is probed before <c>current_task_index</c> is read (issue 12): a slot that is
+    /// The slot at <c>last_task_alive</c> is probed before <c>current_task_index</c> is read: a slot that is
     /// not CONSUMED ends the walk whatever the frontier says, so the frontier, which the orchestrator writes for every
     /// task, is read only when there is something to reclaim; then the state is read again (a CONSUMED read before the
     /// frontier may be the slot's previous task's).

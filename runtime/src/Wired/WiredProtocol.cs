@@ -24,11 +24,12 @@ namespace Wireless.Wired;
 /// all released and which completed becomes CONSUMED (CAS under its lock), and the ring advances in order over
 /// CONSUMED slots under the <c>advance_lock</c> try-lock, re-checking after unlock.</item>
 /// </list>
-/// Differences from the seed baseline, so that it is as good as its design allows and passes the same checks: the
-/// orchestrator's pin is taken under the producer's lock (the seed incremented <c>fanout_count</c> unlocked); only
-/// tasks with heap outputs carry a scope pin (as in the wireless runtime; the seed pinned every task, which makes any
-/// scope longer than the window a deadlock); the ring advance re-checks after unlock (the seed gave up on a contended
-/// lock, the lost reclamation of the bug log); fanout nodes live with their consumer instead of in a pool.
+/// It is as good as its design allows and passes the same checks as the wireless runtime, so it departs from the
+/// seed baseline where that baseline is wrong or needlessly slow: the orchestrator's pin is taken under the producer's
+/// lock, so that the decision and the pin are one step (see <see cref="Claim"/>); only tasks with heap outputs carry
+/// a scope pin, as in the wireless runtime (pinning every task makes any scope longer than the window a deadlock);
+/// the ring advance re-checks after unlock (giving up on a contended lock loses a reclamation: BUGLOG
+/// <c>lost-reclamation</c>); fanout nodes live with their consumer, not in a pool.
 /// </remarks>
 internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMemory
 {
@@ -47,7 +48,7 @@ internal sealed partial class WiredProtocol<TMem> where TMem : struct, ISharedMe
         _bugs = TMem.AllowsBugs ? bugs : Bug.None;
         _status = new RunStatus<TMem>(ring);
         _ready = new ReadyQueues<TMem>(ring, _status);
-        // Cache-line layout as the wireless ring's (issue 12): a slot record, and a slot's nodes, on lines of their own.
+        // Cache-line layout as the wireless ring's: a slot record, and a slot's nodes, on lines of their own.
         _slots = new LineArray<WiredSlotState>(ring.Window, 1, wholeLines: true);
         _nodes = new LineArray<FanoutNode>(ring.Window, ring.MaxFanin, wholeLines: true);
         Reset(ring.Window);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite and regenerates perf/README.md's results section and perf/results/cost-per-task.svg.
 #
-#   perf/run-benchmarks.sh                      # every benchmark with the suite's short job (about 20 minutes on 2 cores)
+#   perf/run-benchmarks.sh                      # every benchmark with the suite's short job (about 25 minutes on 2 cores)
 #   perf/run-benchmarks.sh --filter '*Seam*'    # BenchmarkDotNet arguments replace the default --filter '*'
 #   perf/run-benchmarks.sh --filter '*WorkloadBenchmarks*case4*'   # a smoke run: 12 cases, about a minute
 #
 # It records the machine and the load average before and after (perf/results/machine.txt), runs
 # `perf -- bench`, copies BenchmarkDotNet's CSV, GitHub-markdown and disassembly reports to perf/results, measures the
-# steady-state allocations (`perf -- alloc` -> perf/results/alloc.txt) and runs `perf -- report`. The checker's speed
+# steady-state allocations (`perf -- alloc` -> perf/results/alloc.txt), runs the scheduler sweep (`perf -- sweep` ->
+# perf/results/sweep.csv) and runs `perf -- report`. The checker's speed
 # is measured separately by perf/checker-speed.sh (it writes perf/results/checker-speed.md; run `report` again after).
 # Run it on a quiet machine: spinning threads measure the machine's load as much as the runtime.
 set -euo pipefail
@@ -41,5 +42,6 @@ for f in "$artifacts"/Wireless.Perf.Benchmarks.*-report.csv "$artifacts"/Wireles
     cp "$f" "$results/"
 done
 dotnet perf/bin/Release/net10.0/Wireless.Perf.dll alloc > "$results/alloc.txt"
+dotnet perf/bin/Release/net10.0/Wireless.Perf.dll sweep
 dotnet perf/bin/Release/net10.0/Wireless.Perf.dll report
 exit "$status"

@@ -71,6 +71,30 @@ public sealed class PerfReadmeTests
         Assert.Contains($"{NsPerTask("Empty")} ns with empty kernels", numbers);
     }
 
+    [Fact]
+    public void The_README_quotes_the_saved_checker_speed()
+    {
+        var numbers = Section(File.ReadAllText(Path.Combine(Root, "README.md")), "## Numbers");
+        var speed = File.ReadAllText(Path.Combine(Root, "perf", "results", "checker-speed.md"));
+        var date = Regex.Match(speed, @"^Measured (\d{4}-\d\d-\d\d)").Groups[1].Value;
+        Assert.NotEmpty(date);
+
+        // The exploration table: scenario | it/s on | steps/it on | GC | it/s off | steps/it off | it/s workers | ratio.
+        var rows = Regex.Matches(speed, @"^\| ([a-z0-9-]+) \| (\d+) \| (\d+) \| \d+% \| \d+ \| \d+ \| (\d+) \|", RegexOptions.Multiline)
+            .Select(m => (Scenario: m.Groups[1].Value, On: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+                Steps: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), Workers: int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.True(rows.Count >= 10, $"only {rows.Count} rows in checker-speed.md's exploration table");
+        var gate = rows.Single(r => r.Scenario == "gate");
+        var others = rows.Where(r => r.Scenario != "gate").ToList();
+        static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+        Assert.Contains($"Exploration (`perf/checker-speed.sh`, {date}): {others.Min(r => r.On)}–{others.Max(r => r.On)} iterations/s per "
+            + $"scenario with the memory model in one process (the gate: {gate.On}), {others.Min(r => r.Workers)}–{others.Max(r => r.Workers)} "
+            + $"with a worker process per CPU (the gate: {gate.Workers})", numbers);
+        Assert.Contains($"{N(others.Min(r => r.Steps))}–{N(others.Max(r => r.Steps))} scheduling points per iteration", numbers);
+    }
+
     /// <summary>The text of a markdown section up to the next heading of the same level, whitespace collapsed.</summary>
     private static string Section(string markdown, string heading)
     {

@@ -17,7 +17,7 @@ public sealed class ConsoleCollection
 public sealed class PerfCommandLineTests
 {
     /// <summary>Runs <c>perf</c> with <paramref name="args"/>; returns its exit code, standard output and error lines.</summary>
-    private static (int Exit, string Output, string[] Errors) Perf(params string[] args)
+    internal static (int Exit, string Output, string[] Errors) Perf(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -28,14 +28,8 @@ public sealed class PerfReadmeTests
             var readme = Path.Combine(work, "README.md");
             File.Copy(Path.Combine(Root, "perf", "README.md"), readme);
 
-            var (stdout, stderr) = (Console.Out, Console.Error);
-            Console.SetOut(TextWriter.Null);
-            Console.SetError(TextWriter.Null);
-            int exit;
-            try { exit = Wireless.Perf.Program.Main(["report", "--results", results, "--readme", readme]); }
-            finally { Console.SetOut(stdout); Console.SetError(stderr); }
-
-            Assert.Equal(0, exit);
+            var (exit, _, errors) = PerfCommandLineTests.Perf("report", "--results", results, "--readme", readme);
+            Assert.True(exit == 0, string.Join('\n', errors));
             Assert.Equal(File.ReadAllText(Path.Combine(Root, "perf", "README.md")), File.ReadAllText(readme));
         }
         finally

@@ -37,7 +37,8 @@ internal static class Checks
             $"{scenario.Name} with {name}: expected a violation of {property}, got {outcome.Bug}");
 
         var replay = await Task.Run(() => Replayer.Replay(BugTrace.Load(outcome.TracePath!)));
-        Assert.True(replay.Reproduced, $"the trace {outcome.TracePath} did not reproduce: {outcome.Bug}");
+        Assert.True(replay.Reproduced,
+            $"the trace {outcome.TracePath} did not reproduce {outcome.Bug}\nthe replay: {replay.Divergence ?? replay.Bug ?? "no bug"}");
         Assert.Equal(outcome.Bug, replay.Bug);
         Assert.NotEmpty(replay.Steps);
         return outcome;

@@ -47,11 +47,12 @@ public static class Replayer
         if (!engine.IsTestRewritten())
             throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
         engine.Run();
+        iteration.AwaitStragglers(Iteration.StragglerTimeout);
         var bug = engine.TestReport.NumOfFoundBugs > 0 ? BugMessage.Normalize(engine.TestReport.BugReports.First(), trace.LivenessThreshold, iteration.LastWaits) : null;
         var report = engine.TestReport;
         var taken = (long)Math.Max(0, report.TotalExploredFairSteps) + Math.Max(0, report.TotalExploredUnfairSteps);
         var divergence = Divergence(log.ToString(), taken, trace.RecordedChoices(), iteration.LastSchedule, trace.Schedule);
-        return new ReplayOutcome(trace, bug, CheckRun.Current.Steps, iteration.DescribeLastState(), divergence);
+        return new ReplayOutcome(trace, bug, iteration.LastSteps, iteration.DescribeLastState(), divergence);
     }
 
     private static string? Divergence(string coyoteLog, long taken, int recorded, BoundedScheduler? schedule, int[]? decisions)

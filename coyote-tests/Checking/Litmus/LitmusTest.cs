@@ -32,10 +32,17 @@ public static class LitmusTest
             {
                 foreach (var instruction in instructions) Execute(instruction, cells, registers[i]);
             })).ToArray();
-            foreach (var t in started) t.Join();
-            // The final values, read after joining (every store happens before): the last in modification order.
-            seen.Add(program.Outcome(keys, (thread, register) => registers[thread][register],
-                location => CheckedMemory.Load(ref cells[location], MemoryOrder.Acquire, SpecAction.Idle)));
+            try
+            {
+                foreach (var t in started) t.Join();
+                // The final values, read after joining (every store happens before): the last in modification order.
+                seen.Add(program.Outcome(keys, (thread, register) => registers[thread][register],
+                    location => CheckedMemory.Load(ref cells[location], MemoryOrder.Acquire, SpecAction.Idle)));
+            }
+            finally
+            {
+                CheckRun.Leave();
+            }
         });
         if (!engine.IsTestRewritten()) throw new InvalidOperationException("the checking assembly is not rewritten for Coyote");
         engine.SetLogger(CoyoteSettings.SilentLogger);

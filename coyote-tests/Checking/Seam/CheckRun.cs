@@ -23,6 +23,7 @@ public sealed class CheckRun
     private readonly Func<nint, string?> _describe;
     private readonly Func<int, string>? _roleOf;
     private readonly List<ModelThread> _threads = [];
+    private readonly List<Thread> _osThreads = [];
     private long _step;
 
     private CheckRun(SpecMonitor monitor, ConformanceMonitor? conformance, bool record, Func<nint, string?> describe, Func<int, string>? roleOf,
@@ -54,11 +55,12 @@ public sealed class CheckRun
     public static CheckRun Current => CurrentOrNull ?? throw new InvalidOperationException("no check run in progress");
 
     /// <summary>
-    /// The current iteration's run, if any (the seam is also used outside iterations, e.g. by the reference). A runtime
-    /// thread of an earlier iteration that is still running (Coyote ended that iteration, with a bug or at its step
-    /// bound, while the thread was between scheduling points) must not touch this iteration's run: it would advance
-    /// its step counter, feed its monitors and make the iteration depend on real timing, so replay would diverge. Such
-    /// a thread is stopped here (<see cref="StaleThreadException"/>, caught where the thread starts).
+    /// The current iteration's run, if any (the seam is also used outside iterations, e.g. by the reference). A thread
+    /// of an earlier iteration that is still running (Coyote ended that iteration, with a bug or at its step bound,
+    /// while the thread was between scheduling points or waiting to join) must not touch this iteration's run: it would
+    /// advance its step counter, feed its monitors, change the bounded scheduler's states and make the iteration depend
+    /// on real timing, so replay would diverge. Such a thread, a runtime thread or the earlier iteration's main thread,
+    /// is stopped here (<see cref="StaleThreadException"/>, caught where the thread starts and in the iteration's body).
     /// </summary>
     public static CheckRun? CurrentOrNull
     {
@@ -129,6 +131,7 @@ public sealed class CheckRun
         }
     }
 
+    /// <summary>Begins a run; the calling thread becomes its main thread (<see cref="Leave"/> when the run is over).</summary>
     /// <param name="roleOf">Names a thread's role from its exec index once it passed the gate ("sched-0", "orch").</param>
     /// <param name="model">The memory model (reset for this run; one instance serves a whole exploration), or null for
     /// sequentially consistent exploration.</param>
@@ -139,9 +142,18 @@ public sealed class CheckRun
         WeakMemory? model = null, OrderingVariant? weakening = null, ConformanceMonitor? conformance = null, IdleReduction idle = IdleReduction.Block,
         BoundedScheduler? bounded = null, bool plainPoints = false, ExecutionHash? hash = null)
     {
-        CheckedThread.ResetCurrent();
-        return s_current = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle, bounded, plainPoints, hash);
+        var run = new CheckRun(monitor, conformance, record, describe, roleOf, model, weakening, idle, bounded, plainPoints, hash);
+        CheckedThread.BindMain(run);
+        return s_current = run;
     }
+
+    /// <summary>The calling thread, the main thread of a run it began, leaves it (in a finally block: the run is over).</summary>
+    public static void Leave() => CheckedThread.Unbind();
+
+    /// <summary>The OS threads of this run's runtime threads.</summary>
+    public IReadOnlyList<Thread> OsThreads => _osThreads;
+
+    public void Started(Thread thread) => _osThreads.Add(thread);
 
     public string? Describe(nint address) => _describe(address);
 

@@ -25,14 +25,32 @@ internal sealed class CheckedThread : IRuntimeThread
     /// <summary>The memory-model state of the calling thread (the test's own thread outside runtime threads).</summary>
     public static ModelThread Current => t_current ?? CheckRun.Current.MainThread;
 
-    /// <summary>The iteration the calling runtime thread belongs to (null on the test's own thread).</summary>
+    /// <summary>
+    /// The run the calling thread belongs to: a runtime thread's, or the one the calling thread began as its main
+    /// thread (<see cref="BindMain"/>); null on a thread outside every run.
+    /// </summary>
     public static CheckRun? CurrentRun => t_run;
 
     /// <summary>The name of the runtime thread running the caller ("test" for the test's own thread).</summary>
     public static string CurrentName => Current.Name;
 
-    /// <summary>Makes the calling thread the iteration's main thread (it may have run a runtime thread before).</summary>
-    public static void ResetCurrent() => t_current = null;
+    /// <summary>
+    /// Makes the calling thread <paramref name="run"/>'s main thread (it may have run a runtime thread, or begun an
+    /// earlier run, before). Bound to its run like a runtime thread, a main thread that outlives its iteration is
+    /// stopped at its next access as well (<see cref="CheckRun.CurrentOrNull"/>).
+    /// </summary>
+    public static void BindMain(CheckRun run)
+    {
+        t_current = null;
+        t_run = run;
+    }
+
+    /// <summary>The calling thread leaves its run (its main thread, at the end of the iteration).</summary>
+    public static void Unbind()
+    {
+        t_current = null;
+        t_run = null;
+    }
 
     /// <summary>Renames the calling runtime thread (to its role, once the gate gave it one).</summary>
     public static void RenameCurrent(string name) => Current.Name = name;
@@ -64,6 +82,7 @@ internal sealed class CheckedThread : IRuntimeThread
                 t_run = null;
             }
         });
+        run.Started(thread);
         thread.Start();
         return new CheckedThread(thread, model);
     }

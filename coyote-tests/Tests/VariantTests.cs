@@ -31,7 +31,7 @@ public sealed class VariantTests
         { "unbounded-watermark",      "chain",                  "S4", false, 1000 },
         { "watermark-stall",          "small-ring",             "L1", false, 1000 },
         { "mix-hold-sentinel",        "id-wrap",                "L1", false, 1000 },
-        { "wired-split-release",      "scoped-outputs",         "R1", true, 1000 },
+        { "wired-split-release",      "nested-scopes",          "R1", true, 1000 },
         { "plain-last-consumer",      "wide-fanin",             "R1|S3", true, 1000 },
         { "relaxed-completion-flag",  "chain",                  "R1", true, 1000 },
         { "relaxed-flag-poll",        "chain",                  "R1", true, 1000 },

@@ -54,7 +54,7 @@ public static class BoundedExplorer
                 progress.WriteLine($"  {scenario.Name}: K={bound}, {search.Schedules:N0} schedules, {search.CachedStates:N0} cut, at least {search.OpenBranches:N0} left");
             });
             engine.Run();
-            iteration.AwaitStragglers(Iteration.StragglerTimeout);
+            iteration.AwaitStragglers();
             if (failure is not null) throw failure;
             var report = engine.TestReport;
             // The schedule that failed is one more than the search completed.

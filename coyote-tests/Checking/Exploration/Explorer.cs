@@ -40,7 +40,7 @@ public static class Explorer
             progress.WriteLine($"  {scenario.Name}: {done} iterations, {done / clock.Elapsed.TotalSeconds:F0} it/s, 0 bugs");
         });
         engine.Run();
-        iteration.AwaitStragglers(Iteration.StragglerTimeout);
+        iteration.AwaitStragglers();
         clock.Stop();
         var gcPause = GC.GetTotalPauseDuration() - pausedBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;

@@ -180,28 +180,26 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
     private readonly List<Thread> _stragglers = [];
 
     /// <summary>
-    /// Called once Coyote's engine returned: waits, at most <paramref name="timeout"/>, until every runtime thread of this
+    /// Called once Coyote's engine returned: waits, at most <see cref="StragglerTimeout"/>, until every runtime thread of this
     /// exploration has stopped. Coyote ends an iteration (a bug, a verdict, its step bound) by interrupting its waiting
     /// threads, which then unwind outside its control, often after the engine returned (in about 40 % of the engine runs
     /// of VariantTests and BoundedTests, each gone within 3 ms). The next engine (the replay of the bug just found, the
     /// next scenario) must not share the process with them: the seam stops them at their next access
     /// (<see cref="CheckRun.CurrentOrNull"/>), but what they touch outside it (the progress monitor, Coyote's own state)
-    /// it cannot guard. Returns false if some still run at the timeout.
+    /// it cannot guard. A thread still running at the timeout is left to that guard.
     /// </summary>
-    public bool AwaitStragglers(TimeSpan timeout)
+    public void AwaitStragglers()
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(StragglerTimeout.TotalSeconds * Stopwatch.Frequency);
         foreach (var thread in _stragglers.Concat(_lastRun?.OsThreads ?? []))
         {
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (left <= TimeSpan.Zero || !thread.Join(left)) return false;
+            if (left <= TimeSpan.Zero || !thread.Join(left)) return;
         }
         _stragglers.Clear();
-        return true;
     }
 
-    /// <summary>How long <see cref="AwaitStragglers"/> waits.</summary>
-    public static readonly TimeSpan StragglerTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StragglerTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Adds the previous iteration's counts to the earlier ones; called first thing (its monitors are reused).</summary>
     private void RetireLastRun()

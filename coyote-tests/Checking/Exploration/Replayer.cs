@@ -47,7 +47,7 @@ public static class Replayer
         if (!engine.IsTestRewritten())
             throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
         engine.Run();
-        iteration.AwaitStragglers(Iteration.StragglerTimeout);
+        iteration.AwaitStragglers();
         var bug = engine.TestReport.NumOfFoundBugs > 0 ? BugMessage.Normalize(engine.TestReport.BugReports.First(), trace.LivenessThreshold, iteration.LastWaits) : null;
         var report = engine.TestReport;
         var taken = (long)Math.Max(0, report.TotalExploredFairSteps) + Math.Max(0, report.TotalExploredUnfairSteps);

@@ -29,17 +29,11 @@ public sealed class RegressionTests
         Assert.Equal(trace.Bug, replay.Bug);
     }
 
-    /// <summary>
-    /// Design bugs that only the exhaustive model finds (sampling does not reach their interleaving); their
-    /// counterexamples are checked by the spec project's tests instead of a pinned Coyote trace.
-    /// </summary>
-    public static readonly string[] FoundOnlyByTheModel = ["reclaim-before-close"];
-
     [Fact]
     public void Every_found_bug_has_a_pinned_trace()
     {
         var pinned = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "regressions"), "*.trace").Select(f => BugTrace.Load(f).Variant).ToHashSet();
-        foreach (var entry in BugCatalog.All.Where(e => e.Kind is "design" or "reported" or "runtime" && !FoundOnlyByTheModel.Contains(e.Name)))
+        foreach (var entry in BugCatalog.All.Where(e => e.Kind is "design" or "reported" or "runtime"))
             Assert.Contains(entry.Name, pinned);
         Assert.Contains("relaxed-sentinel-read", pinned);
         Assert.Contains("relaxed-stamp-read", pinned);

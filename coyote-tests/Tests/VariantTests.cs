@@ -100,11 +100,20 @@ public sealed class VariantTests
         Assert.Equal(0, outcome.Weakened);
     }
 
+    /// <summary>
+    /// Variants that no sampling run of a default-sized budget reaches. <c>reclaim-before-close</c> needs a completer
+    /// preempted between its flag store and its wake-list close while another thread completes, walks, reclaims and
+    /// the orchestrator reuses the slot: the bounded search of <c>proof-late-close</c> finds it at K = 2, schedule
+    /// 78,249 (about 4 minutes, behind <c>explore</c>); <c>dotnet test</c> replays its pinned trace (RegressionTests)
+    /// and the exhaustive model catches it (spec tests).
+    /// </summary>
+    public static readonly string[] CaughtOnlyByTheBoundedSearch = ["reclaim-before-close"];
+
     [Fact]
     public void Every_variant_has_a_case()
     {
         var named = Cases.Select(c => (string)c[0]).Order().ToArray();
-        var all = BugCatalog.All.Select(e => e.Name).Where(n => !RegressionTests.FoundOnlyByTheModel.Contains(n))
+        var all = BugCatalog.All.Select(e => e.Name).Where(n => !CaughtOnlyByTheBoundedSearch.Contains(n))
             .Concat(OrderingVariants.All.Select(v => v.Name)).Order().ToArray();
         Assert.Equal(all, named);
     }

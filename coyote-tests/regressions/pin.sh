@@ -26,3 +26,10 @@ for entry in watermark-stall:small-ring:off lost-reclamation:small-ring:off unch
   cp "$out/$variant"/*.trace "coyote-tests/regressions/$variant.trace"
   echo "pinned $variant ($scenario)"
 done
+# reclaim-before-close: only the bounded search reaches it (K = 2 of proof-late-close, schedule 78,249: about 4 minutes);
+# conformance on, which sees it first (a consumer readied before its producer completed: the model's S2).
+dotnet "$checker" explore proof-late-close --strategy bounded --preemptions 2 --variant reclaim-before-close \
+  --memory-model off --seconds 0 --workers 1 --traces "$out/reclaim-before-close" > "$out/reclaim-before-close.log" \
+  && { echo "error: reclaim-before-close was not found in proof-late-close" >&2; exit 1; }
+cp "$out/reclaim-before-close"/*.trace coyote-tests/regressions/reclaim-before-close.trace
+echo "pinned reclaim-before-close (proof-late-close)"

@@ -25,6 +25,22 @@ public enum CoreDriver
     Threaded,
 }
 
+/// <summary>How the launched AICPU threads get their exec index (their role).</summary>
+public enum LaunchMode
+{
+    /// <summary>
+    /// Every launched thread passes the CPU-mask affinity gate, which keeps <c>Schedulers + 1</c> of them and ranks
+    /// them (the seed).
+    /// </summary>
+    Gate,
+    /// <summary>
+    /// Exactly <c>Schedulers + 1</c> threads are launched and thread <c>i</c> takes exec index <c>i</c>; the gate does
+    /// not run. For the checker's proof-sized protocol scenarios (spec/SPEC.md §9.2): the gate has proofs of its own,
+    /// and it touches no location the protocol uses, so leaving it out removes only its own interleavings.
+    /// </summary>
+    Assigned,
+}
+
 /// <summary>Runtime configuration. <see cref="Validate"/> rejects bad values with a clear message.</summary>
 public sealed record RuntimeConfig
 {
@@ -65,6 +81,8 @@ public sealed record RuntimeConfig
     /// Null launches <c>Schedulers + 3</c> threads on CPU ids 0, 1, 2, ... as CANN over-launches.
     /// </summary>
     public IReadOnlyList<int>? LaunchCpuIds { get; init; }
+    /// <summary>Whether launched threads pass the affinity gate (the default) or take their exec index as assigned.</summary>
+    public LaunchMode Launch { get; init; } = LaunchMode.Gate;
     /// <summary>Collect per-phase profile counters in the scheduler loops.</summary>
     public bool Profile { get; init; } = true;
     /// <summary>Seeded-bug variants (only honoured by instantiations that allow bugs).</summary>
@@ -89,8 +107,9 @@ public sealed record RuntimeConfig
     /// <summary>The number of threads that survive the gate.</summary>
     public int WantedThreads => Schedulers + 1;
 
+    /// <summary>The CPU ids of the launched threads (one per thread; an assigned launch's ids are not used).</summary>
     public IReadOnlyList<int> EffectiveLaunchCpuIds
-        => LaunchCpuIds ?? Enumerable.Range(0, WantedThreads + 2).ToArray();
+        => LaunchCpuIds ?? Enumerable.Range(0, Launch == LaunchMode.Assigned ? WantedThreads : WantedThreads + 2).ToArray();
 
     /// <summary>Throws <see cref="ArgumentException"/> with a message naming the bad option.</summary>
     public RuntimeConfig Validate()
@@ -108,6 +127,12 @@ public sealed record RuntimeConfig
         if (TensorMapCapacity < 1) throw new ArgumentException($"TensorMap capacity must be >= 1 (got {TensorMapCapacity})");
         if (PollBudget < 1) throw new ArgumentException($"poll budget must be >= 1 (got {PollBudget})");
         if (TimeoutMilliseconds < 0) throw new ArgumentException($"timeout must be >= 0 ms (got {TimeoutMilliseconds})");
+        if (Launch == LaunchMode.Assigned)
+        {
+            if (LaunchCpuIds is not null)
+                throw new ArgumentException("launch CPU ids are the affinity gate's input: an assigned launch (no gate) takes none");
+            return this;
+        }
         if (LaunchCpuIds is null && Schedulers > MaxSchedulersOnDefaultCpus)
             throw new ArgumentException($"schedulers must be <= {MaxSchedulersOnDefaultCpus} without launch CPU ids (got {Schedulers}): the default "
                 + $"launches schedulers + 3 threads on CPU ids 0, 1, 2, ... and the gate's mask has {AffinityGateLimits.CpuIds} bits (CPU ids 0..{AffinityGateLimits.CpuIds - 1})");

@@ -16,8 +16,9 @@ namespace Wireless;
 /// readiness protocol, its scheduler threads and its orchestrator.
 /// </summary>
 /// <remarks>
-/// A run launches the configured AICPU threads; each passes the <see cref="AffinityGate{TMem}"/>; the survivor with
-/// the last exec index runs the orchestrator, the others run scheduler loops. The run ends when the orchestrator is
+/// A run launches the configured AICPU threads; each passes the <see cref="AffinityGate{TMem}"/> (or, with
+/// <see cref="LaunchMode.Assigned"/>, takes its launch index as exec index); the survivor with the last exec index runs
+/// the orchestrator, the others run scheduler loops. The run ends when the orchestrator is
 /// done and every task completed, or when an error is latched (then every thread stops and the result carries stall
 /// diagnostics). The runtime can run again afterwards. Not thread-safe: one run at a time.
 /// </remarks>
@@ -171,7 +172,9 @@ public abstract class RuntimeHost<TMem> : ITaskRuntime where TMem : struct, ISha
     {
         try
         {
-            var pass = _gate.Pass(cpus[index], cpus.Count, _config.WantedThreads, () => GateAborted(gateDeadline, cpus.Count));
+            var pass = _config.Launch == LaunchMode.Assigned
+                ? new GatePass(Survives: true, ExecIndex: index)
+                : _gate.Pass(cpus[index], cpus.Count, _config.WantedThreads, () => GateAborted(gateDeadline, cpus.Count));
             passes[index] = pass;
             TMem.Observe(SpecEvent.GatePassed, index, pass.ExecIndex);
             if (!pass.Survives) return;

@@ -91,6 +91,7 @@ public sealed class BadInputTests
         { "wiring 3", "wiring queue capacity must be a power of two >= 2 (got 3)" },
         { "tensormap 0", "TensorMap capacity must be >= 1 (got 0)" },
         { "timeout -1", "timeout must be >= 0 ms (got -1)" },
+        { "assigned launch with CPU ids", "launch CPU ids are the affinity gate's input: an assigned launch (no gate) takes none" },
     };
 
     private static RuntimeConfig BadConfig(string name) => name switch
@@ -111,6 +112,7 @@ public sealed class BadInputTests
         "wiring 3" => Small with { WiringQueueCapacity = 3 },
         "tensormap 0" => Small with { TensorMapCapacity = 0 },
         "timeout -1" => Small with { TimeoutMilliseconds = -1 },
+        "assigned launch with CPU ids" => Small with { Launch = LaunchMode.Assigned, LaunchCpuIds = [0, 1] },
         _ => throw new ArgumentException(name),
     };
 

@@ -41,4 +41,22 @@ public sealed class RuntimeEndToEndTests
         Assert.True(result.Succeeded, result.Error + "\n" + result.StallDiagnostics);
         Assert.Null(Verifier.Compare(expected, result.Record, result.FinalGlobals));
     }
+
+    /// <summary>
+    /// An assigned launch (the proof scenarios' configuration) starts exactly the surviving threads, thread i with exec
+    /// index i, and both runtimes run correctly without the gate.
+    /// </summary>
+    [Theory]
+    [InlineData(RuntimeKinds.Wireless)]
+    [InlineData(RuntimeKinds.Wired)]
+    public void An_assigned_launch_gives_thread_i_exec_index_i(string runtime)
+    {
+        var config = new RuntimeConfig { Schedulers = 2, Clusters = 2, Window = 4, HeapElements = 4096, Launch = LaunchMode.Assigned, TimeoutMilliseconds = 20_000 };
+        var workload = new SmallDags.Diamonds(20);
+        var expected = new SequentialExecutor(config).Run(workload);
+        var result = RuntimeKinds.Create<FastMemory>(runtime, config).Run(workload);
+        Assert.True(result.Succeeded, result.Error + "\n" + result.StallDiagnostics);
+        Assert.Null(Verifier.Compare(expected, result.Record, result.FinalGlobals));
+        Assert.Equal([new(true, 0), new(true, 1), new(true, 2)], result.GatePasses);
+    }
 }

@@ -12,7 +12,7 @@ out=$(mktemp -d)
 for entry in watermark-stall:small-ring:off lost-reclamation:small-ring:off unchecked-stamp:wide-fanin:off \
              no-scope-pin:scoped-outputs:off popcount-barrier:gate:off narrow-cpu-mask:gate:off gate-no-reset:gate:off \
              mix-hold-sentinel:id-wrap:off relaxed-sentinel-read:diamond:on relaxed-stamp-read:small-ring:on \
-             acqrel-frontier:small-ring:on:wireless:2000 plain-last-consumer:wide-fanin:on \
+             acqrel-frontier:small-ring-inline:on:wireless:2000 plain-last-consumer:wide-fanin:on \
              wired-split-release:mini-bgemm:on:wired; do
   IFS=: read -r variant scenario model runtime iterations <<< "$entry"
   # The strategy of the variant's test (VariantTests.Strategies), random unless named there.

@@ -38,6 +38,8 @@ public static class ScenarioCatalog
             () => new Bgemm("mini-bgemm", 3, 2), Base with { HeapElements = 512 }),
         new("small-ring", "16 tasks in a window of 4: constant back-pressure and slot reuse",
             () => new SmallDags.Layers(4, 4), Base with { Window = 4 }),
+        new("small-ring-inline", "small-ring with the cores inline in their schedulers: out-of-order completions under back-pressure with no core-thread steps between them",
+            () => new SmallDags.Layers(4, 4), Base with { Window = 4 }) { Cores = CoreDriver.Inline },
         new("out-of-order", "7 independent AIC/AIV/MIX tasks finishing in any order, then a sink",
             () => new SmallDags.Independent(7), Base),
         new("id-wrap", "out-of-order with local ids crossing the int wrap: the MIX task #5 gets the id int.MinValue",

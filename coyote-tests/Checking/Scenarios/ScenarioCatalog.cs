@@ -73,9 +73,9 @@ public static class ScenarioCatalog
     /// <summary>
     /// The proof-sized scenarios (spec/SPEC.md §9.2): the smallest configurations that still contain each hazard, for the
     /// bounded strategy to exhaust. <c>explore proofs</c> explores them all; with two worker processes each takes a
-    /// consecutive run (the first three, the last three), so this order splits the K = 1 search about evenly (7,200
-    /// schedules against 10,500: proof-wake-close 3,496, proof-scope-pin 3,636 and a gate's hundred and thirty, against
-    /// the other gate's, proof-slot-reuse 4,176 and proof-late-close 6,144).
+    /// consecutive run (the first three, the last three), so this order splits the K = 1 search about evenly (7,300
+    /// schedules against 10,600: proof-wake-close 3,496, proof-scope-pin 3,636 and a gate's hundred and thirty, against
+    /// the other gate's, proof-slot-reuse 4,176 and proof-late-close 6,184).
     /// </summary>
     public static IReadOnlyList<Scenario> Proofs { get; } =
     [

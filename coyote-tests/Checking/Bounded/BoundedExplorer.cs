@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Coyote.SystematicTesting;
 using Wireless.Checking.Exploration;
 using Wireless.Checking.Scenarios;
 
@@ -13,10 +12,16 @@ namespace Wireless.Checking.Bounded;
 /// </summary>
 public static class BoundedExplorer
 {
+    /// <summary>
+    /// The Coyote trace of a bounded bug trace: none, the schedule is the trace (<see cref="BugTrace.Schedule"/>; the
+    /// strategy runs without Coyote's engine, <see cref="BoundedRun"/>).
+    /// </summary>
+    public const string NoCoyoteTrace = "{}";
+
     public static ScenarioOutcome Explore(Scenario scenario, ExploreOptions options, TextWriter? progress)
     {
-        BoundedSearch search = new(0);
-        var iteration = new Iteration(scenario, options, record: false) { Schedules = () => search.Next() };
+        BoundedScheduler? scheduler = null;
+        var iteration = new Iteration(scenario, options, record: false) { Schedules = () => scheduler! };
         var levels = new List<BoundLevel>();
         var clock = Stopwatch.StartNew();
         var budget = options.Seconds > 0 ? TimeSpan.FromSeconds(options.Seconds) : TimeSpan.MaxValue;
@@ -27,46 +32,29 @@ public static class BoundedExplorer
         string? bug = null, tracePath = null;
         for (var bound = 0; bound <= options.Preemptions && bug is null && clock.Elapsed < budget && schedules < options.Iterations; bound++)
         {
-            search = new BoundedSearch(bound);
+            var search = new BoundedSearch(bound);
             var started = clock.Elapsed;
             var lastReport = clock.Elapsed;
-            Exception? failure = null;
-            var configuration = CoyoteSettings.ForExploration(options with { Iterations = (int)Math.Min(int.MaxValue, options.Iterations - schedules) });
-            using var engine = TestingEngine.Create(configuration, iteration.Run);
-            engine.SetLogger(CoyoteSettings.SilentLogger);
-            if (!engine.IsTestRewritten())
-                throw new InvalidOperationException("the test assembly is not rewritten for Coyote: build the coyote-tests project (its build runs 'coyote rewrite')");
-            engine.RegisterEndIterationCallBack(_ =>
+            while (!search.Exhausted && schedules + search.Schedules < options.Iterations && clock.Elapsed < budget)
             {
-                // A failed iteration is a bug: Coyote ends the exploration itself and reports it.
-                if (!iteration.LastCompleted) return;
-                try
+                scheduler = search.Next();
+                var failure = BoundedRun.Run(iteration, scheduler);
+                totalSteps += scheduler.Steps;
+                maxSteps = (int)Math.Max(maxSteps, scheduler.Steps);
+                if (failure is not null)
                 {
-                    search.Complete(iteration.LastSchedule!);
+                    bug = failure;
+                    var schedule = scheduler.Decisions.Select(d => d.Chosen).ToArray();
+                    tracePath = Explorer.SaveTrace(scenario, options, iteration, bug, NoCoyoteTrace, schedule);
+                    break;
                 }
-                catch (InvalidOperationException e)
-                {
-                    failure = e;
-                }
-                if (failure is not null || search.Exhausted || clock.Elapsed >= budget) engine.Stop();
-                if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
+                search.Complete(scheduler);
+                if (progress is null || clock.Elapsed - lastReport < TimeSpan.FromSeconds(2)) continue;
                 lastReport = clock.Elapsed;
                 progress.WriteLine($"  {scenario.Name}: K={bound}, {search.Schedules:N0} schedules, {search.CachedStates:N0} cut, at least {search.OpenBranches:N0} left");
-            });
-            engine.Run();
-            iteration.AwaitStragglers();
-            if (failure is not null) throw failure;
-            var report = engine.TestReport;
-            // The schedule that failed is one more than the search completed.
-            schedules += search.Schedules + (report.NumOfFoundBugs > 0 ? 1 : 0);
-            totalSteps += (long)Math.Max(0, report.TotalExploredFairSteps) + Math.Max(0, report.TotalExploredUnfairSteps);
-            maxSteps = Math.Max(maxSteps, Math.Max(report.MaxExploredFairSteps, report.MaxExploredUnfairSteps));
-            if (report.NumOfFoundBugs > 0)
-            {
-                bug = BugMessage.Normalize(report.BugReports.First(), ExploreOptions.LivenessThresholdFor(options.Strategy), iteration.LastWaits);
-                var schedule = iteration.LastSchedule!.Decisions.Select(d => d.Chosen).ToArray();
-                tracePath = Explorer.SaveTrace(scenario, options, iteration, bug, engine.ReproducibleTrace, schedule);
             }
+            // The schedule that failed is one more than the search completed.
+            schedules += search.Schedules + (bug is null ? 0 : 1);
             var exhausted = bug is null && search.Exhausted;
             levels.Add(new BoundLevel(bound, search.Schedules, clock.Elapsed - started, exhausted, exhausted ? 0 : search.OpenBranches));
             progress?.WriteLine(exhausted

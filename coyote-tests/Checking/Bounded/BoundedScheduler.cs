@@ -3,21 +3,29 @@ using Wireless.Checking.Seam;
 namespace Wireless.Checking.Bounded;
 
 /// <summary>
-/// The scheduler of one iteration of the bounded strategy: it, not Coyote, decides which checked thread runs at every
-/// scheduling point, replaying a given prefix of decisions and then continuing without preemption (the running thread
-/// goes on while it can; when it cannot, the lowest-numbered thread that can). The decisions it took are recorded for
+/// The scheduler of one iteration of the bounded strategy: it decides which checked thread runs at every scheduling
+/// point, replaying a given prefix of decisions and then continuing without preemption (the running thread goes on
+/// while it can; when it cannot, the lowest-numbered thread that can). The decisions it took are recorded for
 /// <see cref="BoundedSearch"/>, which picks the next prefix.
 /// </summary>
 /// <remarks>
-/// Design. Exactly one checked thread holds the token and runs; every other one waits in Coyote's controlled
-/// <c>SpinWait.SpinUntil</c> for the token, so at each of Coyote's own decisions at most one operation that touches
-/// shared state is enabled and Coyote's choice is forced (the only others Coyote may interleave are a new thread's
-/// first instructions before it waits, which touch nothing shared). A thread gives the token up at a scheduling point
-/// (it stays a candidate: running another is a preemption), when the idle-poll reduction blocks it, when it waits to
-/// join a thread that has not finished, and when it finishes (not preemptions: it cannot go on). A blocked thread
-/// becomes a candidate again when a store wakes it; a joining one when the thread it joins finishes. When no thread
-/// is a candidate every operation waits, and Coyote reports the deadlock (L1) as in the other strategies.
-/// Everything here runs on the thread holding the token, one at a time, so no field needs synchronization.
+/// Design. The bounded strategy runs without Coyote's testing engine (<see cref="BoundedRun"/>): it takes every
+/// decision itself, so Coyote's engine had only forced choices to make, and its hand-offs, its per-iteration runtime
+/// and its controlled threads were most of the cost of a schedule (spec/SPEC.md §9.2). The rewritten code runs
+/// uncontrolled (Coyote's rewritten calls pass through outside a test), on real threads, and this class serializes
+/// them: exactly one checked thread holds the token and runs; every other one waits on its own semaphore. A thread
+/// gives the token up at a scheduling point (it stays a candidate: running another is a preemption), when the
+/// idle-poll reduction blocks it, when it waits to join a thread that has not finished, and when it finishes (not
+/// preemptions: it cannot go on). A blocked thread becomes a candidate again when a store wakes it; a joining one when
+/// the thread it joins finishes. When no thread is a candidate, every thread waits for a store or a join that no
+/// thread will make: a deadlock, which fails the iteration (L1).
+/// <para>
+/// A failed check (<see cref="CheckFailure.Report"/>) stops the run: the failing thread unwinds
+/// (<see cref="StaleThreadException"/> at each of its later scheduling points, so the runtime's own error handling
+/// cannot carry on), then every other unfinished thread in turn, the iteration's main thread last, so the run is
+/// over when the iteration returns and no thread of it outlives it. The token is handed on with the semaphores'
+/// release/acquire, so every field here is touched by the token holder only, one thread at a time.
+/// </para>
 /// </remarks>
 public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
 {
@@ -37,8 +45,9 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
 
     private readonly State[] _state = new State[MaxThreads];
     private readonly int[] _joining = new int[MaxThreads];
-    private readonly Func<bool>?[] _holdsToken = new Func<bool>?[MaxThreads];
+    private readonly SemaphoreSlim?[] _wake = new SemaphoreSlim?[MaxThreads];
     private int _token;
+    private bool _stopped;
     private int _position;
     private ExecutionHash? _hash;
 
@@ -50,10 +59,23 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary>Why the iteration did not follow the prefix (a decision's chosen thread could not run), or null.</summary>
     public string? Divergence { get; private set; }
 
+    /// <summary>The bug that stopped the run (a failed check, a deadlock, an exception), or null.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Scheduling points, blocks, joins and finishes of this iteration: its steps.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>
+    /// Steps after which a run that neither finishes nor deadlocks is reported as a liveness bug: threads spinning
+    /// without the idle-poll reduction's spin hint. A proof-sized run takes about 300.
+    /// </summary>
+    public const long MaxSteps = 200_000;
+
     /// <summary>The iteration's main thread (id 0) runs first; <paramref name="hash"/> fingerprints the run so far.</summary>
     public void Begin(ExecutionHash? hash)
     {
         _state[0] = State.Running;
+        _wake[0] = new SemaphoreSlim(0);
         _hash = hash;
     }
 
@@ -62,6 +84,8 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     {
         if (child >= MaxThreads) throw new InvalidOperationException($"the bounded strategy handles at most {MaxThreads} threads");
         _state[child] = State.Parked;
+        // Made here, before the thread starts, by the token holder: the thread and those handing it the token share it.
+        _wake[child] = new SemaphoreSlim(0);
     }
 
     /// <summary>A new thread's first step: waits until a decision picks it.</summary>
@@ -70,6 +94,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary>A scheduling point before a shared access of <paramref name="thread"/>, which could go on.</summary>
     public void Point(int thread)
     {
+        Step();
         _state[thread] = State.Parked;
         Decide(thread);
         WaitForToken(thread);
@@ -78,6 +103,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary>The idle-poll reduction blocked <paramref name="thread"/>; returns once a store woke it and it was picked.</summary>
     public void Block(int thread)
     {
+        Step();
         _state[thread] = State.IdleBlocked;
         Decide(thread);
         WaitForToken(thread);
@@ -92,6 +118,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary><paramref name="thread"/> joins <paramref name="target"/>: waits, if it has not finished, until it has and a decision picks the joiner.</summary>
     public void Join(int thread, int target)
     {
+        Step();
         if (_state[target] == State.Finished) return;
         _state[thread] = State.Joining;
         _joining[thread] = target;
@@ -102,10 +129,62 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     /// <summary><paramref name="thread"/> finished: its joiners become candidates, and another thread runs.</summary>
     public void Finish(int thread)
     {
+        Step();
         _state[thread] = State.Finished;
         for (var t = 0; t < MaxThreads; t++)
             if (_state[t] == State.Joining && _joining[t] == thread) _state[t] = State.Parked;
         Decide(thread);
+    }
+
+    /// <summary>
+    /// Fails the run with <paramref name="message"/> (the first failure wins) and stops it: the calling thread, which
+    /// holds the token, unwinds from here; the others follow one at a time (<see cref="Abandon"/>).
+    /// </summary>
+    public void Fail(string message)
+    {
+        Failure ??= message;
+        _stopped = true;
+        throw new StaleThreadException();
+    }
+
+    /// <summary>
+    /// A runtime thread left its body without finishing (the run was stopped, or it threw <paramref name="error"/>,
+    /// which fails the run): the next unfinished thread unwinds, the main thread last.
+    /// </summary>
+    public void Abandon(int thread, Exception? error = null)
+    {
+        if (error is not null) Failure ??= $"Unhandled exception. {error}";
+        _stopped = true;
+        _state[thread] = State.Finished;
+        HandOn(NextToUnwind());
+    }
+
+    /// <summary>
+    /// Called by the iteration's main thread once it left the run: every runtime thread still waiting unwinds, one
+    /// at a time, before this returns (a run stopped while the main thread held the token).
+    /// </summary>
+    public void Drain()
+    {
+        if (!_stopped) return;
+        for (var next = NextToUnwind(); next != 0; next = NextToUnwind())
+        {
+            HandOn(next);
+            Await(0);
+        }
+    }
+
+    private int NextToUnwind()
+    {
+        for (var t = 1; t < MaxThreads; t++)
+            if (_state[t] is not (State.None or State.Finished)) return t;
+        return 0;
+    }
+
+    private void Step()
+    {
+        if (_stopped) throw new StaleThreadException();
+        if (++Steps > MaxSteps)
+            Fail($"[L1] no progress: a run took {MaxSteps:N0} scheduling steps without finishing or deadlocking (threads spinning without a spin hint, or a livelock)");
     }
 
     private void Decide(int current)
@@ -113,16 +192,11 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
         var candidates = 0UL;
         for (var t = 0; t < MaxThreads; t++)
             if (_state[t] == State.Parked) candidates |= 1UL << t;
-        if (candidates == 0)
-        {
-            // Nobody can run: Coyote sees every operation waiting and reports the deadlock.
-            _token = -1;
-            return;
-        }
+        if (candidates == 0) Fail($"{DeadlockReport} {DescribeThreads()}");
         var canContinue = (candidates & (1UL << current)) != 0;
         if ((candidates & (candidates - 1)) == 0)
         {
-            _token = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            HandOn(System.Numerics.BitOperations.TrailingZeroCount(candidates));
             return;
         }
         var chosen = canContinue ? current : System.Numerics.BitOperations.TrailingZeroCount(candidates);
@@ -135,7 +209,18 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
         var decision = new Decision(candidates, chosen, current, canContinue, StateKey(current, canContinue));
         if (decision.Preempts(chosen)) Preemptions++;
         Decisions.Add(decision);
-        _token = chosen;
+        HandOn(chosen);
+    }
+
+    /// <summary>How a deadlock report begins (<see cref="Exploration.BugMessage.Normalize"/> words it as L1).</summary>
+    public const string DeadlockReport = "Deadlock detected.";
+
+    /// <summary>Gives the token to <paramref name="thread"/> and wakes it if it waits.</summary>
+    private void HandOn(int thread)
+    {
+        if (_token == thread) return;
+        Volatile.Write(ref _token, thread);
+        _wake[thread]!.Release();
     }
 
     /// <summary>
@@ -154,14 +239,19 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
 
     private void WaitForToken(int thread)
     {
-        if (_token != thread)
-        {
-            var holds = _holdsToken[thread] ??= () => _token == thread;
-            // Rewritten into Coyote's controlled wait: the thread is not scheduled until a decision picks it.
-            SpinWait.SpinUntil(holds);
-        }
+        Await(thread);
+        if (_stopped) throw new StaleThreadException();
         _state[thread] = State.Running;
     }
+
+    /// <summary>Waits until <paramref name="thread"/> holds the token (the semaphore's acquire pairs with <see cref="HandOn"/>'s release).</summary>
+    private void Await(int thread)
+    {
+        while (Volatile.Read(ref _token) != thread) _wake[thread]!.Wait();
+    }
+
+    private string DescribeThreads()
+        => "Threads: " + string.Join(", ", Enumerable.Range(0, MaxThreads).Where(t => _state[t] != State.None).Select(t => $"{t} {_state[t]}"));
 
     private static string Describe(ulong candidates)
         => string.Join(", ", Enumerable.Range(0, MaxThreads).Where(t => (candidates & (1UL << t)) != 0));

@@ -115,7 +115,8 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
                 Model, options.Ordering, idle: options.Idle, bounded: bounded, plainPoints: options.PlainPointsInForce, hash: _hash);
             // Known at once: when Coyote stops a run (a bug), the finally below may run after the engine returned.
             _lastRun = gateRun;
-            ProgressMonitor.Register();
+            // The bounded strategy runs outside Coyote's engine and reports a lack of progress itself (a deadlock, or its step bound).
+            if (bounded is null) ProgressMonitor.Register();
             try
             {
                 body(options.Variant, map);
@@ -154,7 +155,7 @@ public sealed class Iteration(Scenario scenario, ExploreOptions options, bool re
         var run = CheckRun.Begin(monitor, record, host.DescribeAddress, exec => exec == orchestrator ? "orch" : $"sched-{exec}",
             Model, options.Ordering, _conformance, options.Idle, bounded, options.PlainPointsInForce, _hash);
         _lastRun = run;
-        ProgressMonitor.Register();
+        if (bounded is null) ProgressMonitor.Register();
         try
         {
             var result = host.Run(workload);

@@ -36,10 +36,18 @@ public static class Replayer
             Idle = trace.IdleReduction,
             PlainPoints = trace.PlainPoints,
         };
-        var iteration = new Iteration(scenario, options, record: true)
+        if (trace.Schedule is { } schedule)
         {
-            Schedules = trace.Schedule is { } schedule ? () => new BoundedScheduler(schedule) : null,
-        };
+            // A bounded schedule replays as it was found: without Coyote's engine, the scheduler taking its decisions.
+            var scheduler = new BoundedScheduler(schedule);
+            var replay = new Iteration(scenario, options, record: true) { Schedules = () => scheduler };
+            var found = BoundedRun.Run(replay, scheduler);
+            var diverged = scheduler.Divergence is { } bounded ? $"the bounded schedule {bounded}"
+                : scheduler.Decisions.Count != schedule.Length ? $"the run took {scheduler.Decisions.Count} of the bounded schedule's decisions, which records {schedule.Length}"
+                : null;
+            return new ReplayOutcome(trace, found, replay.LastSteps, replay.DescribeLastState(), diverged);
+        }
+        var iteration = new Iteration(scenario, options, record: true);
         using var engine = TestingEngine.Create(CoyoteSettings.ForReplay(trace), iteration.Run);
         // Coyote reports a recorded choice that is not available as an error on its log, and then stops the run.
         var log = new StringWriter();
@@ -51,17 +59,14 @@ public static class Replayer
         var bug = engine.TestReport.NumOfFoundBugs > 0 ? BugMessage.Normalize(engine.TestReport.BugReports.First(), trace.LivenessThreshold, iteration.LastWaits) : null;
         var report = engine.TestReport;
         var taken = (long)Math.Max(0, report.TotalExploredFairSteps) + Math.Max(0, report.TotalExploredUnfairSteps);
-        var divergence = Divergence(log.ToString(), taken, trace.RecordedChoices(), iteration.LastSchedule, trace.Schedule);
+        var divergence = Divergence(log.ToString(), taken, trace.RecordedChoices());
         return new ReplayOutcome(trace, bug, iteration.LastSteps, iteration.DescribeLastState(), divergence);
     }
 
-    private static string? Divergence(string coyoteLog, long taken, int recorded, BoundedScheduler? schedule, int[]? decisions)
+    private static string? Divergence(string coyoteLog, long taken, int recorded)
     {
         var reported = coyoteLog.Split('\n').FirstOrDefault(l => l.Contains("not reproducible", StringComparison.Ordinal));
         if (reported is not null) return $"a recorded choice was not available: {reported.Trim().Replace("[coyote::error] ", "").TrimEnd('.')}";
-        if (schedule?.Divergence is { } bounded) return $"the bounded schedule {bounded}";
-        if (decisions is not null && schedule is not null && schedule.Decisions.Count != decisions.Length)
-            return $"the run took {schedule.Decisions.Count} of the bounded schedule's decisions, which records {decisions.Length}";
         if (taken < recorded) return $"the run ended after {taken} of the trace's {recorded} recorded choices";
         if (taken > recorded) return $"the run went on past the trace's last recorded choice ({recorded}) with choices of its own (it took {taken})";
         return null;

@@ -1,4 +1,4 @@
-using Microsoft.Coyote.Specifications;
+using Wireless.Checking.Seam;
 using Wireless.Memory;
 using Wireless.Orchestration;
 using Wireless.Spec.Checking;
@@ -156,7 +156,7 @@ public sealed class ConformanceMonitor
     }
 
     /// <summary>Fails the iteration (the message is an argument, not a format: labels print sets in braces).</summary>
-    private void Fail(ConformanceFailure failure) => Specification.Assert(false, "{0}", Describe(failure));
+    private void Fail(ConformanceFailure failure) => CheckFailure.Report(Describe(failure));
 
     private Label? LabelOf(SpecEvent evt, int id, long value, int thread)
     {

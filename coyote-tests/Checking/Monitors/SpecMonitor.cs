@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Coyote.Specifications;
+using Wireless.Checking.Seam;
 using Wireless.Memory;
 using Wireless.Orchestration;
 using Wireless.Verification;
@@ -17,7 +17,7 @@ namespace Wireless.Checking.Monitors;
 /// <item>S4 the watermark only grows and never covers an incomplete task.</item>
 /// </list>
 /// The output check (S5) runs at the end of the iteration. Violations fail the iteration through
-/// <see cref="Specification.Assert(bool, string, object[])"/> with a message naming the property.
+/// <see cref="CheckFailure.Report"/> with a message naming the property.
 /// Progress events are forwarded to the liveness monitor.
 /// </summary>
 public sealed class SpecMonitor
@@ -180,7 +180,7 @@ public sealed class SpecMonitor
     /// <param name="message">Formatted only when the check fails (its holes are not even evaluated otherwise).</param>
     public static void Check(bool condition, string property, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
     {
-        if (!condition) Specification.Assert(false, $"[{property}] {message.ToStringAndClear()}");
+        if (!condition) CheckFailure.Report($"[{property}] {message.ToStringAndClear()}");
     }
 
     /// <summary>The message of a check, built only if the check fails.</summary>

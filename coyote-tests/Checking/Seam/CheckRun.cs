@@ -1,4 +1,3 @@
-using Microsoft.Coyote.Specifications;
 using Wireless.Checking.Bounded;
 using Wireless.Checking.MemoryModel;
 using Wireless.Checking.Monitors;
@@ -212,7 +211,7 @@ public sealed class CheckRun
     /// <summary>Fails the iteration with a data race found by the memory model.</summary>
     public static void ReportRace(string? race)
     {
-        if (race is not null) Specification.Assert(false, race);
+        if (race is not null) CheckFailure.Report(race);
     }
 
     /// <summary>

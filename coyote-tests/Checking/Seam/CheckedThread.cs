@@ -4,9 +4,11 @@ using Wireless.Memory;
 namespace Wireless.Checking.Seam;
 
 /// <summary>
-/// A runtime thread under Coyote: a <see cref="Thread"/> created in this (rewritten) assembly, so Coyote controls its
-/// start, every scheduling point in it, and <see cref="Join"/>. It carries the thread's memory-model state: starting a
-/// thread and joining it are happens-before edges.
+/// A runtime thread under the checker: a <see cref="Thread"/> created in this (rewritten) assembly. Under Coyote's
+/// engine (the sampling strategies) Coyote controls its start, every scheduling point in it, and <see cref="Join"/>;
+/// under the bounded strategy, which runs without Coyote's engine, it is a real thread that the bounded scheduler
+/// serializes (<see cref="Bounded.BoundedScheduler"/>). It carries the thread's memory-model state: starting a thread
+/// and joining it are happens-before edges.
 /// </summary>
 internal sealed class CheckedThread : IRuntimeThread
 {
@@ -73,7 +75,14 @@ internal sealed class CheckedThread : IRuntimeThread
             }
             catch (StaleThreadException)
             {
-                // The thread outlived its iteration (see CheckRun.CurrentOrNull): it just stops.
+                // The thread outlived its iteration (see CheckRun.CurrentOrNull), or the bounded scheduler stopped the
+                // run (a bug): it just stops, and under the bounded scheduler the next thread unwinds.
+                run.Bounded?.Abandon(model.Id);
+            }
+            catch (Exception e) when (run.Bounded is { } bounded)
+            {
+                // Under Coyote an exception escaping a thread is Coyote's bug report; the bounded scheduler reports it itself.
+                bounded.Abandon(model.Id, e);
             }
             finally
             {

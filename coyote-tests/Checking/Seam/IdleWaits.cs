@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Microsoft.Coyote.Runtime;
-using Microsoft.Coyote.Specifications;
 using Wireless.Checking.Bounded;
 
 namespace Wireless.Checking.Seam;
@@ -210,7 +209,7 @@ internal sealed class IdleWaits(IdleReduction mode, Func<nint, string?> describe
     }
 
     private void Violation(Poller p, string what)
-        => Specification.Assert(false, $"[idle] the idle-poll reduction's premise failed: {threadName(p.Id)}, idle and waiting for a store, {what} "
+        => CheckFailure.Report($"[idle] the idle-poll reduction's premise failed: {threadName(p.Id)}, idle and waiting for a store, {what} "
             + $"(it waits on {string.Join(", ", p.Reads.Select(r => describe(r.Location) ?? $"0x{r.Location:x}").Distinct())})");
 
     private ref Watch WatchOf(nint location) => ref CollectionsMarshal.GetValueRefOrAddDefault(_watches, location, out _);

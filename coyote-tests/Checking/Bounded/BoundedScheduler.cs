@@ -12,8 +12,10 @@ namespace Wireless.Checking.Bounded;
 /// Design. The bounded strategy runs without Coyote's testing engine (<see cref="BoundedRun"/>): it takes every
 /// decision itself, so Coyote's engine had only forced choices to make, and its hand-offs, its per-iteration runtime
 /// and its controlled threads were most of the cost of a schedule (spec/SPEC.md §9.2). The rewritten code runs
-/// uncontrolled (Coyote's rewritten calls pass through outside a test), on real threads, and this class serializes
-/// them: exactly one checked thread holds the token and runs; every other one waits on its own semaphore. A thread
+/// uncontrolled (Coyote's rewritten calls pass through outside a test), on real threads kept from one iteration to the
+/// next (<see cref="Seam.BoundedThreads"/>), and this class serializes them: exactly one checked thread holds the token
+/// and runs; every other one waits on its own <see cref="AutoResetEvent"/> (a kernel wait: a spinning or semaphore
+/// wait cost about five times the context switches on two cores, for the same wall time and a third more CPU). A thread
 /// gives the token up at a scheduling point (it stays a candidate: running another is a preemption), when the
 /// idle-poll reduction blocks it, when it waits to join a thread that has not finished, and when it finishes (not
 /// preemptions: it cannot go on). A blocked thread becomes a candidate again when a store wakes it; a joining one when
@@ -23,8 +25,8 @@ namespace Wireless.Checking.Bounded;
 /// A failed check (<see cref="CheckFailure.Report"/>) stops the run: the failing thread unwinds
 /// (<see cref="StaleThreadException"/> at each of its later scheduling points, so the runtime's own error handling
 /// cannot carry on), then every other unfinished thread in turn, the iteration's main thread last, so the run is
-/// over when the iteration returns and no thread of it outlives it. The token is handed on with the semaphores'
-/// release/acquire, so every field here is touched by the token holder only, one thread at a time.
+/// over when the iteration returns and no thread of it outlives it. The token is handed on with the events'
+/// set/wait (a release/acquire), so every field here is touched by the token holder only, one thread at a time.
 /// </para>
 /// </remarks>
 public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
@@ -45,7 +47,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
 
     private readonly State[] _state = new State[MaxThreads];
     private readonly int[] _joining = new int[MaxThreads];
-    private readonly SemaphoreSlim?[] _wake = new SemaphoreSlim?[MaxThreads];
+    private readonly AutoResetEvent?[] _wake = new AutoResetEvent?[MaxThreads];
     private int _token;
     private bool _stopped;
     private int _position;
@@ -75,7 +77,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     public void Begin(ExecutionHash? hash)
     {
         _state[0] = State.Running;
-        _wake[0] = new SemaphoreSlim(0);
+        _wake[0] = new AutoResetEvent(false);
         _hash = hash;
     }
 
@@ -85,7 +87,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
         if (child >= MaxThreads) throw new InvalidOperationException($"the bounded strategy handles at most {MaxThreads} threads");
         _state[child] = State.Parked;
         // Made here, before the thread starts, by the token holder: the thread and those handing it the token share it.
-        _wake[child] = new SemaphoreSlim(0);
+        _wake[child] = new AutoResetEvent(false);
     }
 
     /// <summary>A new thread's first step: waits until a decision picks it.</summary>
@@ -220,7 +222,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     {
         if (_token == thread) return;
         Volatile.Write(ref _token, thread);
-        _wake[thread]!.Release();
+        _wake[thread]!.Set();
     }
 
     /// <summary>
@@ -244,10 +246,10 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
         _state[thread] = State.Running;
     }
 
-    /// <summary>Waits until <paramref name="thread"/> holds the token (the semaphore's acquire pairs with <see cref="HandOn"/>'s release).</summary>
+    /// <summary>Waits until <paramref name="thread"/> holds the token (the event's wait is the acquire that pairs with <see cref="HandOn"/>'s set).</summary>
     private void Await(int thread)
     {
-        while (Volatile.Read(ref _token) != thread) _wake[thread]!.Wait();
+        while (Volatile.Read(ref _token) != thread) _wake[thread]!.WaitOne();
     }
 
     private string DescribeThreads()

@@ -15,10 +15,11 @@ internal sealed class CheckedThread : IRuntimeThread
     [ThreadStatic] private static ModelThread? t_current;
     [ThreadStatic] private static CheckRun? t_run;
 
-    private readonly Thread _thread;
+    /// <summary>The OS thread, or null for a pooled one of the bounded strategy (<see cref="BoundedThreads"/>).</summary>
+    private readonly Thread? _thread;
     private readonly ModelThread _model;
 
-    private CheckedThread(Thread thread, ModelThread model)
+    private CheckedThread(Thread? thread, ModelThread model)
     {
         _thread = thread;
         _model = model;
@@ -63,7 +64,7 @@ internal sealed class CheckedThread : IRuntimeThread
         var run = CheckRun.Current;
         var model = run.NewThread(parent, name);
         run.Bounded?.Created(model.Id);
-        var thread = new Thread(() =>
+        void Body()
         {
             t_current = model;
             t_run = run;
@@ -90,7 +91,14 @@ internal sealed class CheckedThread : IRuntimeThread
                 t_current = null;
                 t_run = null;
             }
-        });
+        }
+        if (run.Bounded is not null)
+        {
+            // The bounded scheduler serializes the thread and knows when it finished: a pooled thread will do.
+            BoundedThreads.Run(Body);
+            return new CheckedThread(null, model);
+        }
+        var thread = new Thread(Body);
         run.Started(thread);
         thread.Start();
         return new CheckedThread(thread, model);
@@ -99,7 +107,7 @@ internal sealed class CheckedThread : IRuntimeThread
     public void Join()
     {
         CheckRun.Current.Bounded?.Join(Current.Id, _model.Id);
-        _thread.Join();
+        _thread?.Join();
         WeakMemory.Join(Current, _model);
     }
 }

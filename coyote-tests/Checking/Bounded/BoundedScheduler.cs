@@ -77,17 +77,22 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     public void Begin(ExecutionHash? hash)
     {
         _state[0] = State.Running;
-        _wake[0] = new AutoResetEvent(false);
+        _wake[0] = t_mainWake ??= new AutoResetEvent(false);
         _hash = hash;
     }
 
-    /// <summary>Thread <paramref name="child"/> was created; it runs when a decision picks it.</summary>
-    public void Created(int child)
+    /// <summary>The event the iteration's main thread waits on, kept from one iteration to the next.</summary>
+    [ThreadStatic] private static AutoResetEvent? t_mainWake;
+
+    /// <summary>
+    /// Thread <paramref name="child"/> was created; it runs when a decision picks it, and waits on <paramref name="wake"/>
+    /// for its turns (the first set starts it: <see cref="Seam.BoundedThreads.Run"/>).
+    /// </summary>
+    public void Created(int child, AutoResetEvent wake)
     {
         if (child >= MaxThreads) throw new InvalidOperationException($"the bounded strategy handles at most {MaxThreads} threads");
         _state[child] = State.Parked;
-        // Made here, before the thread starts, by the token holder: the thread and those handing it the token share it.
-        _wake[child] = new AutoResetEvent(false);
+        _wake[child] = wake;
     }
 
     /// <summary>A new thread's first step: waits until a decision picks it.</summary>

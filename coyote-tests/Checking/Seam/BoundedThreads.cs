@@ -13,34 +13,36 @@ internal static class BoundedThreads
 {
     private static readonly ConcurrentStack<Worker> s_idle = new();
 
-    /// <summary>Runs <paramref name="body"/> on an idle pooled thread, or a new one.</summary>
-    public static void Run(Action body)
+    /// <summary>
+    /// Gives <paramref name="body"/> to an idle pooled thread, or a new one, and returns the thread's event: the body
+    /// starts when the event is set, which the bounded scheduler does when it first hands the thread the token, and the
+    /// same event wakes the thread at each later hand-over. Starting a thread thus costs no wake-up of its own: a thread
+    /// woken only to wait for its first turn cost two context switches per thread per schedule.
+    /// </summary>
+    public static AutoResetEvent Run(Action body)
     {
         if (!s_idle.TryPop(out var worker)) worker = new Worker();
-        worker.Start(body);
+        Volatile.Write(ref worker.Body, body);
+        return worker.Wake;
     }
 
     private sealed class Worker
     {
-        private readonly AutoResetEvent _go = new(false);
-        private Action? _body;
+        public readonly AutoResetEvent Wake = new(false);
+
+        /// <summary>The next body to run; written before the event that starts it is set (the set/wait is the release/acquire).</summary>
+        public Action? Body;
 
         public Worker() => new Thread(Loop) { IsBackground = true, Name = "bounded-runtime-thread" }.Start();
-
-        /// <summary>The event's set/wait is the hand-over's release/acquire: the worker sees <see cref="_body"/>.</summary>
-        public void Start(Action body)
-        {
-            _body = body;
-            _go.Set();
-        }
 
         private void Loop()
         {
             while (true)
             {
-                _go.WaitOne();
-                var body = _body!;
-                _body = null;
+                Action? body;
+                // A set left over from the last body (a hand-over that found the thread awake) may wake it early: the
+                // body's first step waits for the token anyway (BoundedScheduler.Enter).
+                while ((body = Interlocked.Exchange(ref Body, null)) is null) Wake.WaitOne();
                 body();
                 s_idle.Push(this);
             }

@@ -63,7 +63,6 @@ internal sealed class CheckedThread : IRuntimeThread
         var parent = Current;
         var run = CheckRun.Current;
         var model = run.NewThread(parent, name);
-        run.Bounded?.Created(model.Id);
         void Body()
         {
             t_current = model;
@@ -95,7 +94,7 @@ internal sealed class CheckedThread : IRuntimeThread
         if (run.Bounded is not null)
         {
             // The bounded scheduler serializes the thread and knows when it finished: a pooled thread will do.
-            BoundedThreads.Run(Body);
+            run.Bounded.Created(model.Id, BoundedThreads.Run(Body));
             return new CheckedThread(null, model);
         }
         var thread = new Thread(Body);

@@ -95,7 +95,7 @@ internal sealed class StateStore
     }
 
     /// <summary>A 64-bit hash of the state's bytes (multiply-rotate over 8-byte words, then a final avalanche).</summary>
-    private static ulong Hash(ReadOnlySpan<byte> s)
+    internal static ulong Hash(ReadOnlySpan<byte> s)
     {
         const ulong k = 0x9E3779B97F4A7C15UL;
         var h = (ulong)s.Length * k;

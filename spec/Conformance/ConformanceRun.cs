@@ -20,6 +20,11 @@ namespace Wireless.Spec.Conformance;
 /// step that would break a property is not a step (the model reports it instead), so an observation that matches only
 /// such a step fails, and the failure names the property. Every observation must match a step exactly: the observed
 /// label kinds are the observable alphabet, and every other labelled step of the model is internal.
+/// <para>
+/// Runs of one configuration repeat one another (a systematic exploration replays a prefix of the run before at every
+/// run), so the sets met and the steps between them are remembered across runs (<see cref="FrontierMemo"/>); the
+/// search runs only for an observation not seen before from the current set, which is then loaded into the store.
+/// </para>
 /// </remarks>
 public sealed class ConformanceRun
 {
@@ -32,12 +37,19 @@ public sealed class ConformanceRun
     private readonly Search _search;
     private StateStore _current;
     private StateStore _next;
+    private readonly FrontierMemo _memo;
+    private readonly long _maxMemoBytes;
+
+    /// <summary>The frontier the run is in (its number in <see cref="_memo"/>), and the one <see cref="_current"/> holds (-1: none).</summary>
+    private int _frontier;
+    private int _loaded = -1;
 
     /// <param name="config">The configuration the runtime ran: same task graph and program, window, scheduler count, and
     /// enough cores per scheduler to hold everything the runtime can dispatch to one scheduler at once.</param>
     /// <param name="observable">The label kinds the runtime reports; default: every kind.</param>
     /// <param name="maxStates">The most model states one observation may explore before the check gives up (inconclusive).</param>
-    public ConformanceRun(ModelConfig config, IEnumerable<LabelKind>? observable = null, int maxStates = 2_000_000)
+    /// <param name="maxMemoBytes">The memory the remembered sets and steps may take; past it, they are forgotten when the next run starts.</param>
+    public ConformanceRun(ModelConfig config, IEnumerable<LabelKind>? observable = null, int maxStates = 2_000_000, long maxMemoBytes = 256L << 20)
     {
         _model = new WirelessModel(config);
         _observable = new bool[Enum.GetValues<LabelKind>().Length];
@@ -46,6 +58,8 @@ public sealed class ConformanceRun
         _search = new Search(_model, _observable, new StateStore(_model.StateSize, StoreChunkBits));
         _current = new StateStore(_model.StateSize, StoreChunkBits);
         _next = new StateStore(_model.StateSize, StoreChunkBits);
+        _memo = new FrontierMemo(_model.StateSize);
+        _maxMemoBytes = maxMemoBytes;
         _initial = new byte[_model.StateSize];
         _model.Initial(_initial);
         Restart();
@@ -56,8 +70,10 @@ public sealed class ConformanceRun
     /// <summary>Forgets the run so far: the next observation is the first of a new run (the stores are reused).</summary>
     public void Restart()
     {
+        if (_memo.Bytes > _maxMemoBytes) _memo.Clear();
         _current.Clear();
         _current.AddOrFind(_initial, out _);
+        _frontier = _loaded = _memo.Intern(_current);
         Matched = 0;
         Failure = null;
     }
@@ -69,7 +85,7 @@ public sealed class ConformanceRun
     public ConformanceFailure? Failure { get; private set; }
 
     /// <summary>How many model states the run can be in now.</summary>
-    public int PossibleStates => _current.Count;
+    public int PossibleStates => _memo.Count(_frontier);
 
     /// <summary>Checks one observation; false (and <see cref="Failure"/> set) if the model cannot take it.</summary>
     public bool Observe(Label observed)
@@ -77,6 +93,13 @@ public sealed class ConformanceRun
         if (Failure is not null) return false;
         if (!_observable[(int)observed.Kind])
             throw new ArgumentException($"{observed}: label kind {observed.Kind} is not one of the observed kinds of this run");
+        if (_memo.TryStep(_frontier, observed, out var known))
+        {
+            _frontier = known;
+            Matched++;
+            return true;
+        }
+        Load();
         _next.Clear();
         _search.Run(_current, observed, _next, _maxStates, collect: false);
         if (_search.Exceeded)
@@ -90,16 +113,30 @@ public sealed class ConformanceRun
             return false;
         }
         (_current, _next) = (_next, _current);
+        var from = _frontier;
+        _frontier = _loaded = _memo.Intern(_current);
+        _memo.AddStep(from, observed, _frontier);
         Matched++;
         return true;
+    }
+
+    /// <summary>Makes <see cref="_current"/> hold the states of the frontier the run is in.</summary>
+    private void Load()
+    {
+        if (_loaded == _frontier) return;
+        _memo.Load(_frontier, _current);
+        _loaded = _frontier;
     }
 
     /// <summary>The run is over: checks that the model can complete (reach a completed state by internal steps).</summary>
     public ConformanceFailure? Finish()
     {
         if (Failure is not null) return Failure;
+        if (_memo.TryCompletes(_frontier, out var completes) && completes) return null;
+        Load();
         _search.Run(_current, null, null, _maxStates, collect: false);
         if (_search.Exceeded) return Failure = new ConformanceFailure(Matched, null, true, _maxStates, [], [], []);
+        _memo.AddCompletes(_frontier, _search.ReachedFinal);
         return _search.ReachedFinal ? null : Failure = Fail(null);
     }
 

@@ -118,6 +118,31 @@ public sealed class ConformanceTests
     }
 
     [Fact]
+    public void Runs_that_repeat_earlier_ones_are_checked_as_fresh_runs_are()
+    {
+        // One check, reused: the second and later runs find their steps remembered from the first (FrontierMemo), up
+        // to where they differ; each must still pass or fail exactly where a fresh check does.
+        var legal = LegalChainRun();
+        var early = LegalChainRun();
+        early.Remove(Label.Dispatched(1));
+        early.Insert(3, Label.Dispatched(1));
+        var unfinished = legal.Take(10).ToList();
+        var conformance = new ConformanceRun(Chain, RuntimeToday);
+        foreach (var run in new[] { legal, early, legal, unfinished, early, legal, unfinished })
+        {
+            conformance.Restart();
+            var failure = run.All(conformance.Observe) ? conformance.Finish() : conformance.Failure;
+            var fresh = ConformanceRun.Check(Chain, run, RuntimeToday);
+            Assert.Equal(fresh?.Index, failure?.Index);
+            Assert.Equal(fresh?.Observed, failure?.Observed);
+            Assert.Equal(fresh?.PossibleStates, failure?.PossibleStates);
+            Assert.Equal(fresh is null, failure is null);
+        }
+        Assert.NotNull(ConformanceRun.Check(Chain, early, RuntimeToday));
+        Assert.NotNull(ConformanceRun.Check(Chain, unfinished, RuntimeToday));
+    }
+
+    [Fact]
     public void The_wrong_actor_fails()
     {
         var run = LegalChainRun();

@@ -38,7 +38,24 @@ public sealed class MemoryMap
         return null;
     }
 
+    /// <summary>
+    /// Field names by offset, per element type: a checker builds a runtime, and this map, at every iteration. Guarded by
+    /// a <see cref="Lock"/>, which Coyote's rewriting leaves alone: a <c>ConcurrentDictionary</c> or a <c>lock</c> on an
+    /// object would add scheduling points to every checked run, and pinned traces would no longer replay.
+    /// </summary>
+    private static readonly Dictionary<Type, IReadOnlyDictionary<int, string>> s_fields = [];
+    private static readonly Lock s_fieldsLock = new();
+
     private static IReadOnlyDictionary<int, string> FieldsOf(Type type)
+    {
+        lock (s_fieldsLock)
+        {
+            if (!s_fields.TryGetValue(type, out var fields)) s_fields.Add(type, fields = ReadFields(type));
+            return fields;
+        }
+    }
+
+    private static IReadOnlyDictionary<int, string> ReadFields(Type type)
     {
         var fields = new Dictionary<int, string>();
         if (type.IsPrimitive) return fields;

@@ -8,7 +8,7 @@ namespace Wireless.Checking.Tests;
 /// <summary>
 /// The bounded strategy (spec/SPEC.md §9.2): every proof-sized scenario's space of schedules with at most one
 /// preemption is searched to the end without a bug (a proof for K = 1), and seeded bugs are caught within two
-/// preemptions, their traces replaying the bounded schedule. K = 2 is behind <c>explore proofs --strategy bounded
+/// preemptions, their traces replaying the bounded schedule. K = 2 of the proofs is behind <c>explore proofs --strategy bounded
 /// --memory-model off --preemptions 2</c>.
 /// </summary>
 [Collection(CoyoteCollection.Name)]
@@ -76,5 +76,20 @@ public sealed class BoundedTests
         var outcome = await Checks.ExpectBug(ScenarioCatalog.Find(scenario)!, bugs, ordering, property, ExploreOptions.Bounded,
             iterations: 5_000, seed: 1, memoryModel: false, conformance: true);
         Assert.True(outcome.Levels!.Count <= 3, $"{variant}: caught only at K = {outcome.Levels.Count - 1}");
+    }
+
+    /// <summary>
+    /// A completer still closing its wake list while its slot is reclaimed and reused needs a chain of four and two
+    /// well-placed preemptions: the search exhausts K = 1 (6,144 schedules) and finds it at K = 2 (schedule 78,249 of
+    /// the whole search; about 30 s on two cores). BUGLOG: reclaim-before-close.
+    /// </summary>
+    [Fact(Timeout = 600_000)]
+    public async Task Catches_a_late_close_at_two_preemptions_and_replays_it()
+    {
+        var (bugs, ordering) = Explorer.ParseVariants("reclaim-before-close");
+        var outcome = await Checks.ExpectBug(ScenarioCatalog.Find("proof-late-close")!, bugs, ordering, "C1|S1|S3", ExploreOptions.Bounded,
+            iterations: 120_000, seed: 1, memoryModel: false, conformance: true);
+        Assert.Equal(3, outcome.Levels!.Count);
+        Assert.True(outcome.Levels[1].Exhausted, "K = 1 was not exhausted before the bug");
     }
 }

@@ -32,6 +32,7 @@ public sealed record BugTrace
     public required uint LivenessThreshold { get; init; }
     public required string Bug { get; init; }
     public string? Source { get; init; }
+    /// <summary>Coyote's own trace of the run (its choices), which replay feeds back to its engine; <c>{}</c> for the bounded strategy, which runs without it.</summary>
     public required string CoyoteTrace { get; init; }
     /// <summary>The bounded strategy's decisions (thread ids), which replay takes again; null for the sampling strategies.</summary>
     public int[]? Schedule { get; init; }

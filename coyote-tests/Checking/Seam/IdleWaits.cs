@@ -23,7 +23,7 @@ public enum IdleReduction
 /// The idle-poll reduction (the await / spin-assume reduction of GenMC, Coyote's own <c>SpinWait.SpinUntil</c>): a
 /// checked thread whose polling loop found nothing to do is not scheduled again until another thread stores to a
 /// location it read, so exploration spends no scheduling points on polls that find nothing. When every thread waits,
-/// Coyote reports the deadlock at once (L1).
+/// Coyote (or, for the bounded strategy, <see cref="BoundedScheduler"/>) reports the deadlock at once (L1).
 /// </summary>
 /// <remarks>
 /// Design. The seam reports every shared access of every checked thread here. An iteration is what a thread does
@@ -41,7 +41,8 @@ public enum IdleReduction
 /// one of them (atomic or plain, placed anywhere in the modification order) wakes it. Blocking uses Coyote's
 /// <c>SpinWait.SpinUntil</c>, which the rewriter turns into a controlled wait on a condition that reads only this
 /// class's fields (no seam access), so Coyote sees the wait, reports a deadlock when every operation waits, and
-/// replays it.
+/// replays it. Under the bounded strategy, which runs without Coyote's engine, the thread blocks in its scheduler
+/// instead (<see cref="BoundedScheduler.Block"/>), which wakes it on the same stores and reports the same deadlock.
 ///
 /// Why it is sound (the contract is checked by <see cref="IdleReduction.Verify"/>): a blocked thread's omitted steps
 /// would read the same locations and get the same values (the newest store of each, none newer yet), write nothing and

@@ -207,13 +207,16 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
             return;
         }
         var chosen = canContinue ? current : System.Numerics.BitOperations.TrailingZeroCount(candidates);
-        if (_position < prefix.Count)
+        // A decision of the replayed prefix has its state on the search's stack already (the state is that before the
+        // choice, so the one recorded when the decision was first taken): only the decisions after it need theirs.
+        var replaying = _position < prefix.Count;
+        if (replaying)
         {
             var wanted = prefix[_position++];
             if (wanted is >= 0 and < MaxThreads && (candidates & (1UL << wanted)) != 0) chosen = wanted;
             else Divergence ??= $"decision {_position}: the schedule runs thread {wanted}, which cannot run there (candidates: {Describe(candidates)})";
         }
-        var decision = new Decision(candidates, chosen, current, canContinue, StateKey(current, canContinue));
+        var decision = new Decision(candidates, chosen, current, canContinue, replaying ? 0 : StateKey(current, canContinue));
         if (decision.Preempts(chosen)) Preemptions++;
         Decisions.Add(decision);
         HandOn(chosen);

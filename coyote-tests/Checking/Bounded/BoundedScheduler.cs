@@ -48,6 +48,8 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     private readonly State[] _state = new State[MaxThreads];
     private readonly int[] _joining = new int[MaxThreads];
     private readonly AutoResetEvent?[] _wake = new AutoResetEvent?[MaxThreads];
+    /// <summary>Thread ids in use are below this: the loops over threads stop here, not at <see cref="MaxThreads"/> (they run at every point).</summary>
+    private int _threads = 1;
     private int _token;
     private bool _stopped;
     private int _position;
@@ -93,6 +95,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
         if (child >= MaxThreads) throw new InvalidOperationException($"the bounded strategy handles at most {MaxThreads} threads");
         _state[child] = State.Parked;
         _wake[child] = wake;
+        _threads = Math.Max(_threads, child + 1);
     }
 
     /// <summary>A new thread's first step: waits until a decision picks it.</summary>
@@ -138,7 +141,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     {
         Step();
         _state[thread] = State.Finished;
-        for (var t = 0; t < MaxThreads; t++)
+        for (var t = 0; t < _threads; t++)
             if (_state[t] == State.Joining && _joining[t] == thread) _state[t] = State.Parked;
         Decide(thread);
     }
@@ -182,7 +185,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
 
     private int NextToUnwind()
     {
-        for (var t = 1; t < MaxThreads; t++)
+        for (var t = 1; t < _threads; t++)
             if (_state[t] is not (State.None or State.Finished)) return t;
         return 0;
     }
@@ -197,7 +200,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     private void Decide(int current)
     {
         var candidates = 0UL;
-        for (var t = 0; t < MaxThreads; t++)
+        for (var t = 0; t < _threads; t++)
             if (_state[t] == State.Parked) candidates |= 1UL << t;
         if (candidates == 0) Fail($"{DeadlockReport} {DescribeThreads()}");
         var canContinue = (candidates & (1UL << current)) != 0;
@@ -242,7 +245,7 @@ public sealed class BoundedScheduler(IReadOnlyList<int> prefix)
     private ulong StateKey(int current, bool canContinue)
     {
         var key = _hash?.Fingerprint() ?? 0;
-        for (var t = 0; t < MaxThreads; t++)
+        for (var t = 0; t < _threads; t++)
             if (_state[t] != State.None) key = ExecutionHash.Mix(key, (ulong)t << 8 | (byte)_state[t]);
         return ExecutionHash.Mix(key, (ulong)current << 1 | (canContinue ? 1UL : 0));
     }

@@ -40,9 +40,9 @@ public sealed class ConformanceRun
     private readonly FrontierMemo _memo;
     private readonly long _maxMemoBytes;
 
-    /// <summary>The frontier the run is in (its number in <see cref="_memo"/>), and the one <see cref="_current"/> holds (-1: none).</summary>
+    /// <summary>The frontier the run is in (its number in <see cref="_memo"/>), and the one <see cref="_current"/> holds.</summary>
     private int _frontier;
-    private int _loaded = -1;
+    private int _loaded;
 
     /// <param name="config">The configuration the runtime ran: same task graph and program, window, scheduler count, and
     /// enough cores per scheduler to hold everything the runtime can dispatch to one scheduler at once.</param>

@@ -14,10 +14,10 @@ namespace Wireless.Checking.Bounded;
 /// and its controlled threads were most of the cost of a schedule (spec/SPEC.md §9.2). The rewritten code runs
 /// uncontrolled (Coyote's rewritten calls pass through outside a test), on real threads kept from one iteration to the
 /// next (<see cref="Seam.BoundedThreads"/>), and this class serializes them: exactly one checked thread holds the token
-/// and runs; every other one waits on its own <see cref="AutoResetEvent"/> (a kernel wait: a spinning or semaphore
-/// wait cost about five times the context switches on two cores, for the same wall time and a third more CPU). A thread
-/// gives the token up at a scheduling point (it stays a candidate: running another is a preemption), when the
-/// idle-poll reduction blocks it, when it waits to join a thread that has not finished, and when it finishes (not
+/// and runs; every other one waits on its own <see cref="AutoResetEvent"/> (a kernel wait: a <see cref="SemaphoreSlim"/>,
+/// which spins before it blocks, cost about five times the context switches on two cores, for the same wall time and a
+/// third more CPU). A thread gives the token up at a scheduling point (it stays a candidate: running another is a
+/// preemption), when the idle-poll reduction blocks it, when it waits to join a thread that has not finished, and when it finishes (not
 /// preemptions: it cannot go on). A blocked thread becomes a candidate again when a store wakes it; a joining one when
 /// the thread it joins finishes. When no thread is a candidate, every thread waits for a store or a join that no
 /// thread will make: a deadlock, which fails the iteration (L1).
